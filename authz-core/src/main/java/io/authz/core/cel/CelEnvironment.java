@@ -1,0 +1,100 @@
+package io.authz.core.cel;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+
+/**
+ * The CEL environment policy conditions are compiled in: the variables Cerbos declares ({@code request},
+ * {@code P}, {@code R}, {@code V}, {@code C}, {@code G} and their long names, {@code runtime}), the standard
+ * macros, heterogeneous numeric comparisons (attribute numbers are doubles, literals are ints), and the cel-java
+ * extension libraries. One environment is shared by every policy of a set; it is thread-safe.
+ */
+public final class CelEnvironment {
+
+	/** Variable names conditions may use. */
+	public static final String REQUEST = "request";
+
+	public static final String PRINCIPAL = "P";
+
+	public static final String RESOURCE = "R";
+
+	public static final String VARIABLES = "V";
+
+	public static final String VARIABLES_LONG = "variables";
+
+	public static final String CONSTANTS = "C";
+
+	public static final String CONSTANTS_LONG = "constants";
+
+	public static final String GLOBALS = "G";
+
+	public static final String GLOBALS_LONG = "globals";
+
+	public static final String RUNTIME = "runtime";
+
+	private final Cel cel;
+
+	public CelEnvironment() {
+		CelOptions options = CelOptions.current()
+			.enableHeterogeneousNumericComparisons(true)
+			.enableTimestampEpoch(true)
+			.enableOptionalSyntax(true)
+			.build();
+		this.cel = CelFactory.standardCelBuilder()
+			.setOptions(options)
+			.setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+			.addVar(REQUEST, SimpleType.DYN)
+			.addVar(PRINCIPAL, SimpleType.DYN)
+			.addVar(RESOURCE, SimpleType.DYN)
+			.addVar(VARIABLES, SimpleType.DYN)
+			.addVar(VARIABLES_LONG, SimpleType.DYN)
+			.addVar(CONSTANTS, SimpleType.DYN)
+			.addVar(CONSTANTS_LONG, SimpleType.DYN)
+			.addVar(GLOBALS, SimpleType.DYN)
+			.addVar(GLOBALS_LONG, SimpleType.DYN)
+			.addVar(RUNTIME, SimpleType.DYN)
+			.addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists(),
+					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.bindings(),
+					CelExtensions.regex(), CelExtensions.optional())
+			.addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists(),
+					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.regex(),
+					CelExtensions.optional())
+			.build();
+	}
+
+	/**
+	 * Parses, type-checks and plans an expression.
+	 * @throws CelCompileException with CEL's own description of what is wrong
+	 */
+	public CompiledExpression compile(String expression) {
+		CelValidationResult result = this.cel.compile(expression);
+		if (result.hasError()) {
+			throw new CelCompileException(result.getErrorString());
+		}
+		try {
+			CelAbstractSyntaxTree ast = result.getAst();
+			return new CompiledExpression(expression, this.cel.createProgram(ast));
+		}
+		catch (CelValidationException | CelEvaluationException ex) {
+			throw new CelCompileException(ex.getMessage());
+		}
+	}
+
+	/** Thrown when an expression does not compile; the message is CEL's. */
+	public static final class CelCompileException extends RuntimeException {
+
+		CelCompileException(String message) {
+			super(message);
+		}
+
+	}
+
+}

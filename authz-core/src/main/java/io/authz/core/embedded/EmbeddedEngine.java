@@ -1,0 +1,103 @@
+package io.authz.core.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.authz.core.cel.CelEnvironment;
+import io.authz.core.cel.CelValues;
+import io.authz.core.embedded.compile.PolicyCompiler;
+import io.authz.core.embedded.compile.PolicySet;
+import io.authz.core.engine.AuthorizationEngine;
+import io.authz.core.model.CheckRequest;
+import io.authz.core.model.CheckResult;
+import io.authz.core.model.Principal;
+import io.authz.core.model.Resource;
+import io.authz.core.model.ResourceCheck;
+import io.authz.core.model.ResourceResult;
+import io.authz.core.policy.PolicyFile;
+import io.authz.core.policy.PolicyLoadException;
+
+/**
+ * The in-JVM policy decision point: Cerbos-format policies compiled once into a {@link PolicySet} and evaluated
+ * in memory. The policy set can be replaced at run time ({@link #reload(List)}); a check always sees one whole set.
+ */
+public final class EmbeddedEngine implements AuthorizationEngine {
+
+	/** The engine's name in metrics and events. */
+	public static final String NAME = "local";
+
+	private final EmbeddedEngineOptions options;
+
+	private final PolicyCompiler compiler;
+
+	private final Map<String, Object> globals;
+
+	private final AtomicReference<PolicySet> policies = new AtomicReference<>();
+
+	private EmbeddedEngine(EmbeddedEngineOptions options, PolicyCompiler compiler) {
+		this.options = options;
+		this.compiler = compiler;
+		this.globals = CelValues.normalizeMap(options.globals());
+	}
+
+	/**
+	 * Compiles the policy files into an engine.
+	 * @throws PolicyLoadException listing every broken policy, each with its file and cause
+	 */
+	public static EmbeddedEngine create(List<PolicyFile> files, EmbeddedEngineOptions options) {
+		EmbeddedEngine engine = new EmbeddedEngine(options,
+				new PolicyCompiler(new CelEnvironment(), options.defaultPolicyVersion()));
+		engine.reload(files);
+		return engine;
+	}
+
+	/**
+	 * Compiles a new policy set and, if it is valid, makes it the one checks use. Checks in flight finish on
+	 * the set they started with.
+	 * @return the new set
+	 * @throws PolicyLoadException if the new set is broken; the current set keeps serving
+	 */
+	public PolicySet reload(List<PolicyFile> files) {
+		PolicySet compiled = this.compiler.compile(files);
+		this.policies.set(compiled);
+		return compiled;
+	}
+
+	/** The policy set checks currently use. */
+	public PolicySet policySet() {
+		return this.policies.get();
+	}
+
+	public EmbeddedEngineOptions options() {
+		return this.options;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request) {
+		PolicySet set = this.policies.get();
+		Principal principal = request.principal();
+		ResourceEvaluator evaluator = new ResourceEvaluator(principal, ResourceEvaluator.principalValue(principal),
+				CelValues.normalizeMap(request.auxData()), this.globals, this.options.strictEvaluation());
+		List<ResourceResult> results = new ArrayList<>(request.resources().size());
+		for (ResourceCheck check : request.resources()) {
+			Resource resource = check.resource();
+			String version = isEmpty(resource.policyVersion()) ? this.options.defaultPolicyVersion()
+					: resource.policyVersion();
+			String scope = isEmpty(resource.scope()) ? "" : resource.scope();
+			results.add(evaluator.evaluate(check, set.resourceChain(resource.kind(), version, scope, false)));
+		}
+		return new CheckResult(request.requestId(), results);
+	}
+
+	private static boolean isEmpty(String value) {
+		return value == null || value.isEmpty();
+	}
+
+}
