@@ -1,0 +1,169 @@
+package io.authz.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for authz.
+ */
+@ConfigurationProperties("authz")
+public class AuthzProperties {
+
+	/**
+	 * Whether to enable policy-based authorization.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Engine that makes the decisions.
+	 */
+	private EngineType engine = EngineType.LOCAL;
+
+	private final Local local = new Local();
+
+	private final Principal principal = new Principal();
+
+	private final Web web = new Web();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public EngineType getEngine() {
+		return this.engine;
+	}
+
+	public void setEngine(EngineType engine) {
+		this.engine = engine;
+	}
+
+	public Local getLocal() {
+		return this.local;
+	}
+
+	public Principal getPrincipal() {
+		return this.principal;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * The engines that can make decisions.
+	 */
+	public enum EngineType {
+
+		/**
+		 * The embedded engine, evaluating policies in the application.
+		 */
+		LOCAL,
+
+		/**
+		 * A remote Cerbos policy decision point, over its HTTP API.
+		 */
+		CERBOS,
+
+		/**
+		 * A remote AuthZEN 1.0 policy decision point.
+		 */
+		AUTHZEN
+
+	}
+
+	/**
+	 * Properties of the embedded engine.
+	 */
+	public static class Local {
+
+		/**
+		 * Location of the policy directory, as a Spring resource location ('classpath:' or 'file:'). Every
+		 * '.yaml', '.yml' and '.json' file below it is loaded.
+		 */
+		private String policies = "classpath:policies/";
+
+		/**
+		 * Whether a condition that fails to evaluate denies, instead of being false.
+		 */
+		private boolean strictEvaluation;
+
+		/**
+		 * Values exposed to policy conditions as 'G' and 'globals'.
+		 */
+		private Map<String, Object> globals = new LinkedHashMap<>();
+
+		public String getPolicies() {
+			return this.policies;
+		}
+
+		public void setPolicies(String policies) {
+			this.policies = policies;
+		}
+
+		public boolean isStrictEvaluation() {
+			return this.strictEvaluation;
+		}
+
+		public void setStrictEvaluation(boolean strictEvaluation) {
+			this.strictEvaluation = strictEvaluation;
+		}
+
+		public Map<String, Object> getGlobals() {
+			return this.globals;
+		}
+
+		public void setGlobals(Map<String, Object> globals) {
+			this.globals = globals;
+		}
+
+	}
+
+	/**
+	 * Properties of principal resolution.
+	 */
+	public static class Principal {
+
+		/**
+		 * Prefixes removed from granted authorities to make principal roles; the first that matches is removed.
+		 */
+		private List<String> authorityPrefixes = new ArrayList<>(List.of("ROLE_", "SCOPE_"));
+
+		public List<String> getAuthorityPrefixes() {
+			return this.authorityPrefixes;
+		}
+
+		public void setAuthorityPrefixes(List<String> authorityPrefixes) {
+			this.authorityPrefixes = authorityPrefixes;
+		}
+
+	}
+
+	/**
+	 * Web properties.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to answer a policy deny in a Spring MVC request with an RFC 9457 problem detail (HTTP 403).
+		 */
+		private boolean problemDetails = true;
+
+		public boolean isProblemDetails() {
+			return this.problemDetails;
+		}
+
+		public void setProblemDetails(boolean problemDetails) {
+			this.problemDetails = problemDetails;
+		}
+
+	}
+
+}
