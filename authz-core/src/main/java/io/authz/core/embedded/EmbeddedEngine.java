@@ -13,7 +13,6 @@ import io.authz.core.engine.AuthorizationEngine;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
-import io.authz.core.model.Resource;
 import io.authz.core.model.ResourceCheck;
 import io.authz.core.model.ResourceResult;
 import io.authz.core.policy.PolicyFile;
@@ -83,21 +82,13 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 	public CheckResult check(CheckRequest request) {
 		PolicySet set = this.policies.get();
 		Principal principal = request.principal();
-		ResourceEvaluator evaluator = new ResourceEvaluator(principal, ResourceEvaluator.principalValue(principal),
-				CelValues.normalizeMap(request.auxData()), this.globals, this.options.strictEvaluation());
+		ResourceEvaluator evaluator = new ResourceEvaluator(set, principal, CelValues.normalizeMap(request.auxData()),
+				this.globals, this.options);
 		List<ResourceResult> results = new ArrayList<>(request.resources().size());
 		for (ResourceCheck check : request.resources()) {
-			Resource resource = check.resource();
-			String version = isEmpty(resource.policyVersion()) ? this.options.defaultPolicyVersion()
-					: resource.policyVersion();
-			String scope = isEmpty(resource.scope()) ? "" : resource.scope();
-			results.add(evaluator.evaluate(check, set.resourceChain(resource.kind(), version, scope, false)));
+			results.add(evaluator.evaluate(check));
 		}
 		return new CheckResult(request.requestId(), results);
-	}
-
-	private static boolean isEmpty(String value) {
-		return value == null || value.isEmpty();
 	}
 
 }
