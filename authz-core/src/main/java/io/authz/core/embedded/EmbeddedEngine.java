@@ -1,5 +1,6 @@
 package io.authz.core.embedded;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,18 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
+		return check(request, Instant.now());
+	}
+
+	/**
+	 * Decides a request as of the given instant: every {@code now()} in every condition of the check sees it.
+	 * Policy test suites use this to fix the time.
+	 */
+	public CheckResult check(CheckRequest request, Instant now) {
 		PolicySet set = this.policies.get();
 		Principal principal = request.principal();
 		ResourceEvaluator evaluator = new ResourceEvaluator(set, principal, CelValues.normalizeMap(request.auxData()),
-				this.globals, this.options);
+				this.globals, this.options, now);
 		List<ResourceResult> results = new ArrayList<>(request.resources().size());
 		for (ResourceCheck check : request.resources()) {
 			results.add(evaluator.evaluate(check));

@@ -60,8 +60,11 @@ final class ResourceEvaluator {
 
 	private final EmbeddedEngineOptions options;
 
+	private final java.time.Instant now;
+
 	ResourceEvaluator(PolicySet policies, Principal principal, Map<String, Object> auxData,
-			Map<String, Object> globals, EmbeddedEngineOptions options) {
+			Map<String, Object> globals, EmbeddedEngineOptions options, java.time.Instant now) {
+		this.now = now;
 		this.policies = policies;
 		this.principal = principal;
 		this.principalValue = principalValue(principal);
