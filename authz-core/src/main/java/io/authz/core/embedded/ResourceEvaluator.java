@@ -1,5 +1,6 @@
 package io.authz.core.embedded;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,6 +56,9 @@ final class ResourceEvaluator {
 	private final Map<String, Object> globals;
 
 	private final boolean strict;
+
+	/** The instant {@code now()} returns for this check (an evaluator decides one check). */
+	private final Instant now = Instant.now();
 
 	ResourceEvaluator(Principal principal, Map<String, Object> principalValue, Map<String, Object> auxData,
 			Map<String, Object> globals, boolean strict) {
@@ -202,7 +206,8 @@ final class ResourceEvaluator {
 			this.errors = errors;
 			this.derivedRoles = new LinkedHashSet<>();
 			Map<String, Object> runtime = new LinkedHashMap<>(2);
-			Bindings base = new Bindings(request, ResourceEvaluator.this.globals, () -> runtime);
+			Bindings base = new Bindings(request, ResourceEvaluator.this.globals, () -> runtime,
+					ResourceEvaluator.this.now);
 			this.bindings = policy.parameters().bind(base, errors);
 			Map<Object, Bindings> setBindings = new java.util.IdentityHashMap<>();
 			List<String> roles = ResourceEvaluator.this.principal.roles();
