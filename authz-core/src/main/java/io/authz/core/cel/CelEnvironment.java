@@ -14,7 +14,10 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelListsExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.validator.CelValidator;
+import dev.cel.validator.CelValidatorFactory;
 import io.authz.core.cel.functions.CerbosLibrary;
+import io.authz.core.cel.functions.LiteralValidators;
 
 /**
  * The CEL environment policy conditions are compiled in: the variables Cerbos declares ({@code request},
@@ -48,6 +51,8 @@ public final class CelEnvironment {
 	public static final String RUNTIME = "runtime";
 
 	private final Cel cel;
+
+	private final CelValidator validator;
 
 	public CelEnvironment() {
 		CelOptions options = CelOptions.current()
@@ -84,10 +89,14 @@ public final class CelEnvironment {
 					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.regex(),
 					CelExtensions.optional(), CelExtensions.comprehensions(), cerbos)
 			.build();
+		this.validator = CelValidatorFactory.standardCelValidatorBuilder(this.cel)
+			.addAstValidators(LiteralValidators.all())
+			.build();
 	}
 
 	/**
-	 * Parses, type-checks and plans an expression.
+	 * Parses, type-checks, validates literal arguments (as Cerbos does: durations, timestamps, regular
+	 * expressions, IP addresses and ranges) and plans an expression.
 	 * @throws CelCompileException with CEL's own description of what is wrong
 	 */
 	public CompiledExpression compile(String expression) {
@@ -96,7 +105,11 @@ public final class CelEnvironment {
 			throw new CelCompileException(result.getErrorString());
 		}
 		try {
-			CelAbstractSyntaxTree ast = result.getAst();
+			CelValidationResult validated = this.validator.validate(result.getAst());
+			if (validated.hasError()) {
+				throw new CelCompileException(validated.getErrorString());
+			}
+			CelAbstractSyntaxTree ast = validated.getAst();
 			return new CompiledExpression(expression, this.cel.createProgram(ast));
 		}
 		catch (CelValidationException | CelEvaluationException ex) {

@@ -12,7 +12,8 @@ class PathFunctionsTests {
 	void unixPaths() {
 		cel().holds("basePath('/srv/files/report.pdf') == 'report.pdf'", "basePath('/srv/files/') == 'files'",
 				"basePath('/') == '/'", "dirPath('/srv/files/report.pdf') == '/srv/files'", "dirPath('report') == '.'",
-				"dirPath('/srv//files/../x') == '/srv'", "extPath('/srv/a.tar.gz') == '.gz'", "extPath('/srv.d/a') == ''",
+				"dirPath('/srv//files/../x') == '/srv'", "extPath('/srv/a.tar.gz') == '.gz'",
+				"extPath('/srv.d/a') == ''",
 				"joinPath(['/srv', 'files', '..', 'x.txt']) == '/srv/x.txt'", "joinPath(['a', '', 'b']) == 'a/b'",
 				"joinPath(['only//one']) == 'only//one'", "joinPath([]) == ''",
 				"relPath('/srv/a', '/srv/b/c') == '../b/c'", "relPath('a', 'a/b') == 'b'", "volumeName('/srv') == ''");
@@ -27,7 +28,8 @@ class PathFunctionsTests {
 				"dirPath('docs\\\\a.txt') == 'docs'", "joinPath(['C:', 'Users', 'me']) == 'C:\\\\Users\\\\me'",
 				"joinPath(['\\\\\\\\host', 'share', 'a']) == '\\\\\\\\host\\\\share\\\\a'",
 				"relPath('C:\\\\a\\\\b', 'C:\\\\a\\\\c\\\\d') == '..\\\\c\\\\d'",
-				"volumeName('C:\\\\Users') == 'C:'", "volumeName('\\\\\\\\host\\\\share\\\\x') == '\\\\\\\\host\\\\share'",
+				"volumeName('C:\\\\Users') == 'C:'",
+				"volumeName('\\\\\\\\host\\\\share\\\\x') == '\\\\\\\\host\\\\share'",
 				"volumeName('\\\\\\\\host') == ''");
 		cel().fails("dirPath('C:dir')", "unsupported Win32 path");
 		cel().fails("dirPath('file\\\\')", "no directory");

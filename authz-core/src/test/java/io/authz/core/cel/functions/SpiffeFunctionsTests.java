@@ -71,7 +71,8 @@ class SpiffeFunctionsTests {
 	@Test
 	void acceptsDynAttributes() {
 		withAttributes(Map.of("id", ID, "allowed", List.of(ID))).holds(
-				"spiffeMatchOneOf(P.attr.allowed).matchesID(P.attr.id)", "spiffeID(P.attr.id).path().startsWith('/ns')");
+				"spiffeMatchOneOf(P.attr.allowed).matchesID(P.attr.id)",
+				"spiffeID(P.attr.id).path().startsWith('/ns')");
 	}
 
 	@Test
