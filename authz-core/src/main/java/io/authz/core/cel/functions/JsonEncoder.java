@@ -157,14 +157,11 @@ final class JsonEncoder {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {
 			throw new IllegalArgumentException("NaN and Inf are not supported in JSON");
 		}
-		if (value == 0) {
-			return (1 / value < 0) ? "-0" : "0";
+		double magnitude = Math.abs(value);
+		if (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21)) {
+			return GoNumbers.shortest(value);
 		}
 		BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-		double magnitude = Math.abs(value);
-		if (magnitude >= 1e-6 && magnitude < 1e21) {
-			return decimal.toPlainString();
-		}
 		String digits = decimal.unscaledValue().abs().toString();
 		int exponent = digits.length() - 1 - decimal.scale();
 		StringBuilder formatted = new StringBuilder();
