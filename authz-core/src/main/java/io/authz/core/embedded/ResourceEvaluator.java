@@ -138,7 +138,7 @@ final class ResourceEvaluator {
 			request.put("principal", ResourceEvaluator.this.principalValue);
 			request.put("resource", resourceValue(this.resource));
 			request.put("auxData", ResourceEvaluator.this.auxData);
-			this.base = new Bindings(request, ResourceEvaluator.this.globals, () -> this.runtime);
+			this.base = new Bindings(request, ResourceEvaluator.this.globals, () -> this.runtime, ResourceEvaluator.this.now);
 		}
 
 		ResourceResult run() {
