@@ -132,8 +132,11 @@ final class ResourceEvaluator {
 			this.resource = check.resource();
 			this.resourceVersion = orDefault(this.resource.policyVersion(),
 					ResourceEvaluator.this.options.defaultPolicyVersion());
-			this.resourceScope = orDefault(this.resource.scope(), "");
+			this.resourceScope = scopeValue(this.resource.scope());
 			this.errors = new EvaluationErrors(ResourceEvaluator.this.options.strictEvaluation());
+			// Derived role conditions see the runtime before any derived role is known: an empty list.
+			this.runtime.put("effectiveDerivedRoles", List.of());
+			this.runtime.put("effective_derived_roles", List.of());
 			Map<String, Object> request = new LinkedHashMap<>(4);
 			request.put("principal", ResourceEvaluator.this.principalValue);
 			request.put("resource", resourceValue(this.resource));
@@ -147,7 +150,7 @@ final class ResourceEvaluator {
 			boolean lenient = ResourceEvaluator.this.options.lenientScopeSearch();
 			String principalVersion = orDefault(principal.policyVersion(),
 					ResourceEvaluator.this.options.defaultPolicyVersion());
-			String principalScope = orDefault(principal.scope(), "");
+			String principalScope = scopeValue(principal.scope());
 			List<String> principalScopes = set.scopes(true, principalScope, lenient);
 			List<String> resourceScopes = set.scopes(false, this.resourceScope, lenient);
 			String principalPolicyKey = principalScopes.isEmpty() ? Decision.NO_MATCH
@@ -158,7 +161,9 @@ final class ResourceEvaluator {
 			List<ValidationError> validationErrors = List.of();
 			if (ResourceEvaluator.this.options.schemaEnforcement() != SchemaEnforcement.NONE
 					&& !resourceScopes.isEmpty()) {
-				PolicySchemas schemas = set.schemas(resourcePolicyKey);
+				// Only the root policy's schemas are in effect, for every scope, as in Cerbos.
+				PolicySchemas schemas = set
+					.schemas("resource." + this.resource.kind() + ".v" + this.resourceVersion);
 				if (schemas != null) {
 					validationErrors = schemas.validate(CelValues.normalizeMap(principal.attributes()),
 							CelValues.normalizeMap(this.resource.attributes()), this.check.actions());
@@ -217,7 +222,9 @@ final class ResourceEvaluator {
 				scopesLoop: for (String scope : scopes) {
 					if (!principalPolicies) {
 						this.currentDerivedRoles = derivedRoles(scope);
-						this.runtime.put("effectiveDerivedRoles", List.copyOf(this.currentDerivedRoles));
+						List<String> effective = List.copyOf(this.currentDerivedRoles);
+						this.runtime.put("effectiveDerivedRoles", effective);
+						this.runtime.put("effective_derived_roles", effective);
 					}
 					List<Binding> bindings = query(principalPolicies, scope, action, queryRoles);
 					for (Binding binding : bindings) {
@@ -461,6 +468,14 @@ final class ResourceEvaluator {
 
 	private static String orDefault(String value, String fallback) {
 		return (value == null || value.isEmpty()) ? fallback : value;
+	}
+
+	/** A leading dot is an alias for the root: {@code .a.b} is {@code a.b}, {@code .} is the root. */
+	private static String scopeValue(String scope) {
+		if (scope == null) {
+			return "";
+		}
+		return scope.startsWith(".") ? scope.substring(1) : scope;
 	}
 
 	private static String withScope(String key, String scope) {

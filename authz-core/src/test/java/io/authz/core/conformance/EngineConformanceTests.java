@@ -120,7 +120,8 @@ class EngineConformanceTests {
 				normalizedWant.put(action, copy);
 			});
 			assertThat(haveActions).as(label + ": effects").isEqualTo(normalizedWant);
-			List<String> wantRoles = (List<String>) want.getOrDefault("effectiveDerivedRoles", List.of());
+			List<String> wantRoles = (List<String>) want.getOrDefault("effectiveDerivedRoles",
+					want.getOrDefault("effective_derived_roles", List.of()));
 			assertThat(new TreeSet<>(actual.effectiveDerivedRoles())).as(label + ": effective derived roles")
 				.isEqualTo(new TreeSet<>(wantRoles));
 			List<Map<String, Object>> wantOutputs = (List<Map<String, Object>>) want.getOrDefault("outputs",

@@ -397,14 +397,15 @@ public final class PolicyCompiler {
 			}
 			this.table.addResourcePolicy(version, scope, permissions);
 			rows.forEach((row) -> this.table.addResourceRow(version, scope, policy.resource(), row));
-			if (!imported.isEmpty()) {
-				Map<String, CompiledDerivedRole> usable = new LinkedHashMap<>();
-				imported.forEach((name, role) -> {
-					if (role != null) {
-						usable.put(name, role);
-					}
-				});
-				this.table.derivedRoles.put(key, Map.copyOf(usable));
+			// Only derived roles some rule uses are evaluated and reported, as Cerbos prunes the rest.
+			Map<String, CompiledDerivedRole> used = new LinkedHashMap<>();
+			rows.forEach((row) -> {
+				if (row.derivedRole() != null) {
+					used.putIfAbsent(row.derivedRole().name(), row.derivedRole());
+				}
+			});
+			if (!used.isEmpty()) {
+				this.table.derivedRoles.put(key, Map.copyOf(used));
 			}
 		}
 
