@@ -295,6 +295,9 @@ final class ResourceEvaluator {
 				}
 				return bindings;
 			}
+			if (!set.hasRowsForRoles(this.resourceVersion, kind, scope, roles)) {
+				return bindings;
+			}
 			for (String role : roles) {
 				RolePolicy rolePolicy = set.rolePolicy(this.resourceVersion, scope, role);
 				if (rolePolicy != null) {

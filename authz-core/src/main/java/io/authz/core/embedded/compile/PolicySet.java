@@ -142,6 +142,36 @@ public final class PolicySet {
 		return result;
 	}
 
+	/**
+	 * Whether any row of one scope applies to the kind and one of the roles, whatever the action: resource
+	 * policy rows, or role policy rules for one of the roles on the kind. Role policies only narrow a scope
+	 * where such a row exists, as in Cerbos' rule table.
+	 */
+	public boolean hasRowsForRoles(String version, String kind, String scope, List<String> roles) {
+		KindRows rows = this.resourceRows.get(key(version, scope));
+		if (rows != null) {
+			for (Row row : rows.rowsFor(kind)) {
+				if (row.role().matchesAny(roles)) {
+					return true;
+				}
+			}
+		}
+		Map<String, RolePolicy> rolePolicies = this.rolePolicies.get(key(version, scope));
+		if (rolePolicies != null) {
+			for (String role : roles) {
+				RolePolicy policy = rolePolicies.get(role);
+				if (policy != null) {
+					for (RolePolicy.Rule rule : policy.rules()) {
+						if (rule.resource().matches(kind)) {
+							return true;
+						}
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	/** Principal policy rows of one scope for the principal that apply to the kind and action, in table order. */
 	public List<Row> principalRows(String version, String principalId, String kind, String scope, String action) {
 		Map<String, List<Row>> byPrincipal = this.principalRows.get(key(version, scope));
