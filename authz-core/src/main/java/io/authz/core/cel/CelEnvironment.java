@@ -82,12 +82,13 @@ public final class CelEnvironment {
 			.addVar(GLOBALS, SimpleType.DYN)
 			.addVar(GLOBALS_LONG, SimpleType.DYN)
 			.addVar(RUNTIME, SimpleType.DYN)
+			// The regex extension is part of CerbosLibrary, which fixes two of its functions.
 			.addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(options), lists,
 					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.bindings(),
-					CelExtensions.regex(), CelExtensions.optional(), CelExtensions.comprehensions(), cerbos)
-			.addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(options), lists,
-					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.regex(),
 					CelExtensions.optional(), CelExtensions.comprehensions(), cerbos)
+			.addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(options), lists,
+					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.optional(),
+					CelExtensions.comprehensions(), cerbos)
 			.build();
 		this.validator = CelValidatorFactory.standardCelValidatorBuilder(this.cel)
 			.addAstValidators(LiteralValidators.all())
