@@ -22,7 +22,9 @@ import dev.cel.runtime.RuntimeHelpers;
  * <p>
  * Register it as both a compiler and a runtime library, replace the standard functions with
  * {@link #standardFunctions()}, and evaluate every program with the function resolver of
- * {@link #clock(Instant)}: {@code now()} and {@code timeSince()} are bound at evaluation time.
+ * {@link #clock(Instant)}: {@code now()} and {@code timeSince()} are bound at evaluation time. It includes the
+ * regex extension and replaces {@code sortBy} of cel-java's lists extension and {@code indexOf} and
+ * {@code lastIndexOf} of its strings extension: register those without these functions, and no regex extension.
  */
 public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
 
