@@ -12,6 +12,7 @@ import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelListsExtensions;
+import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.validator.CelValidator;
@@ -61,9 +62,11 @@ public final class CelEnvironment {
 			.enableOptionalSyntax(true)
 			.build();
 		CerbosLibrary cerbos = CerbosLibrary.create(options);
-		// sortBy comes from CerbosLibrary: cel-java's expansion mistypes its result.
+		// sortBy, indexOf and lastIndexOf come from CerbosLibrary, which computes them as cel-go does.
 		CelListsExtensions lists = CelExtensions
 			.lists(EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.SORT_BY)));
+		CelStringExtensions strings = CelExtensions.strings(EnumSet.complementOf(
+				EnumSet.of(CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF)));
 		this.cel = CelFactory.standardCelBuilder()
 			.setOptions(options)
 			.setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -82,12 +85,13 @@ public final class CelEnvironment {
 			.addVar(GLOBALS, SimpleType.DYN)
 			.addVar(GLOBALS_LONG, SimpleType.DYN)
 			.addVar(RUNTIME, SimpleType.DYN)
-			.addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(options), lists,
+			// The regex extension is part of CerbosLibrary, which fixes two of its functions.
+			.addCompilerLibraries(strings, CelExtensions.math(options), lists,
 					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.bindings(),
-					CelExtensions.regex(), CelExtensions.optional(), CelExtensions.comprehensions(), cerbos)
-			.addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(options), lists,
-					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.regex(),
 					CelExtensions.optional(), CelExtensions.comprehensions(), cerbos)
+			.addRuntimeLibraries(strings, CelExtensions.math(options), lists,
+					CelExtensions.sets(options), CelExtensions.encoders(options), CelExtensions.optional(),
+					CelExtensions.comprehensions(), cerbos)
 			.build();
 		this.validator = CelValidatorFactory.standardCelValidatorBuilder(this.cel)
 			.addAstValidators(LiteralValidators.all())

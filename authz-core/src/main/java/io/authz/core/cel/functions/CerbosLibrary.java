@@ -18,11 +18,13 @@ import dev.cel.runtime.RuntimeHelpers;
  * The functions Cerbos adds to CEL, for cel-java: Cerbos' own library (list set operations, {@code now()} and
  * {@code timeSince()}, hierarchies, {@code inIPAddrRange}, SPIFFE IDs, paths, {@code id}) and the parts of the
  * cel-go extensions Cerbos enables that cel-java lacks or computes differently (network functions,
- * {@code json.encode}, {@code format}, {@code sortBy}, duration getters).
+ * {@code json.encode}, {@code format}, {@code sortBy}, {@code regex.extract}, duration getters).
  * <p>
  * Register it as both a compiler and a runtime library, replace the standard functions with
  * {@link #standardFunctions()}, and evaluate every program with the function resolver of
- * {@link #clock(Instant)}: {@code now()} and {@code timeSince()} are bound at evaluation time.
+ * {@link #clock(Instant)}: {@code now()} and {@code timeSince()} are bound at evaluation time. It includes the
+ * regex extension and replaces {@code sortBy} of cel-java's lists extension and {@code indexOf} and
+ * {@code lastIndexOf} of its strings extension: register those without these functions, and no regex extension.
  */
 public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
 
@@ -35,7 +37,7 @@ public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrar
 		RuntimeEquality equality = RuntimeEquality.create(RuntimeHelpers.create(), options);
 		this.libraries = List.of(new ListFunctions(equality), new TimeFunctions(), new HierarchyFunctions(),
 				new NetworkFunctions(), new SpiffeFunctions(), new PathFunctions(), new StringFunctions(),
-				new ValueFunctions());
+				new RegexFunctions(), new ValueFunctions());
 	}
 
 	/**

@@ -19,7 +19,7 @@ import dev.cel.common.values.NullValue;
  * shortest form that round-trips (exponent notation below 1e-6 and from 1e21), bytes as base64, timestamps as
  * RFC 3339 and durations as seconds ({@code "1.5s"}).
  */
-final class JsonEncoder {
+public final class JsonEncoder {
 
 	private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
@@ -31,7 +31,7 @@ final class JsonEncoder {
 	 * @throws IllegalArgumentException for values JSON cannot hold: NaN, infinities, non-string map keys, opaque
 	 * values
 	 */
-	static String encode(Object value) {
+	public static String encode(Object value) {
 		StringBuilder json = new StringBuilder();
 		append(json, value);
 		return json.toString();
@@ -180,7 +180,7 @@ final class JsonEncoder {
 	}
 
 	/** RFC 3339 in UTC with the shortest fraction, as Go's {@code time.RFC3339Nano}. */
-	static String formatInstant(Instant instant) {
+	public static String formatInstant(Instant instant) {
 		String seconds = DateTimeFormatter.ISO_INSTANT.format(instant.minusNanos(instant.getNano()));
 		if (instant.getNano() == 0) {
 			return seconds;
@@ -190,7 +190,7 @@ final class JsonEncoder {
 	}
 
 	/** Seconds with the fraction Go's {@code strconv.FormatFloat(d.Seconds(), 'f', -1, 64)} writes, then "s". */
-	static String formatDuration(Duration duration) {
+	public static String formatDuration(Duration duration) {
 		BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds())
 			.add(BigDecimal.valueOf(duration.getNano(), 9))
 			.stripTrailingZeros();

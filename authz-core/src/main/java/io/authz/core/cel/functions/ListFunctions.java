@@ -15,6 +15,7 @@ import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.TypeParamType;
@@ -38,7 +39,7 @@ import dev.cel.runtime.RuntimeEquality;
  */
 final class ListFunctions implements FunctionLibrary {
 
-	static final String SORT_BY = "sortBy";
+	private static final String SORT_BY = "sortBy";
 
 	private static final String SORT_BY_ASSOCIATED_KEYS = "@sortByAssociatedKeys";
 
@@ -72,7 +73,7 @@ final class ListFunctions implements FunctionLibrary {
 					.newMemberOverload(SORT_BY_OVERLOAD, LIST_A, LIST_A, ListType.create(SimpleType.DYN))));
 	}
 
-	private static CelFunctionDecl setOperation(String name, dev.cel.common.types.CelType result) {
+	private static CelFunctionDecl setOperation(String name, CelType result) {
 		return CelFunctionDecl.newFunctionDeclaration(name,
 				CelOverloadDecl.newGlobalOverload(name + "_overload", result, LIST_A, LIST_A),
 				CelOverloadDecl.newMemberOverload(name + "_member_overload", result, LIST_A, LIST_A));

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
@@ -44,7 +45,7 @@ final class PathFunctions implements FunctionLibrary {
 		return CelFunctionDecl.newFunctionDeclaration(name, overloads);
 	}
 
-	private static CelFunctionDecl globalAndMember(String name, dev.cel.common.types.CelType second) {
+	private static CelFunctionDecl globalAndMember(String name, CelType second) {
 		return function(name,
 				CelOverloadDecl.newGlobalOverload(name + "_overload", SimpleType.BOOL, SimpleType.STRING, second),
 				CelOverloadDecl.newMemberOverload(name + "_member_overload", SimpleType.BOOL, SimpleType.STRING,

@@ -55,7 +55,7 @@ final class TimeFunctions implements FunctionLibrary {
 
 	private static final Duration MIN_GO_DURATION = Duration.ofNanos(Long.MIN_VALUE);
 
-	/** The standard overloads replaced here, by their overload ids. */
+	/** The standard overloads replaced here. */
 	private static final Set<CelStandardOverload> REPLACED = Set.of(GetHoursOverload.DURATION_TO_HOURS,
 			GetMinutesOverload.DURATION_TO_MINUTES, GetSecondsOverload.DURATION_TO_SECONDS,
 			GetMillisecondsOverload.DURATION_TO_MILLISECONDS);

@@ -64,4 +64,22 @@ class StringFunctionsTests {
 		cel().holds("'%d'.format([dyn(1)]) == '1'", "'%.100f'.format([1.0]).size() == 102");
 	}
 
+	@Test
+	void indexOfCountsCodePointsAndToleratesOffsetsPastTheEnd() {
+		cel().holds("'a😀b😀'.indexOf('😀') == 1", "'a😀b😀'.indexOf('😀', 2) == 3",
+				"'abc'.indexOf('c', 30) == -1",
+				"'abc'.indexOf('', 2) == 2", "'abc'.indexOf('', 30) == 3", "'abc'.indexOf('') == 0",
+				"'abc'.indexOf('bcd') == -1", "''.indexOf('a') == -1");
+		cel().fails("'abc'.indexOf('a', -1)", "index out of range");
+	}
+
+	@Test
+	void lastIndexOfCountsCodePointsAndToleratesOffsetsPastTheEnd() {
+		cel().holds("'a😀b😀'.lastIndexOf('😀') == 3", "'a😀b😀'.lastIndexOf('😀', 2) == 1",
+				"'abab'.lastIndexOf('ab', 3) == 2", "'abc'.lastIndexOf('a', 30) == -1", "'abc'.lastIndexOf('') == 3",
+				"'abc'.lastIndexOf('', 1) == 1", "'abc'.lastIndexOf('', 30) == 3", "''.lastIndexOf('ab') == -1",
+				"'é'.lastIndexOf('ab') == -1");
+		cel().fails("'abc'.lastIndexOf('a', -1)", "index out of range");
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.cel.runtime.CelEvaluationException;
 import io.authz.core.cel.Bindings;
@@ -51,7 +52,7 @@ class TimeFunctionsTests {
 	@Test
 	void otherResolversGetTheCurrentInstant() throws CelEvaluationException {
 		Instant before = Instant.now();
-		Object now = environment.compile("now()").evaluate((name) -> java.util.Optional.empty());
+		Object now = environment.compile("now()").evaluate((name) -> Optional.empty());
 		assertThat((Instant) now).isBetween(before, Instant.now());
 	}
 
