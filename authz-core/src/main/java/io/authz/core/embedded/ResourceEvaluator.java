@@ -117,7 +117,7 @@ final class ResourceEvaluator {
 
 		private final Map<PolicyParameters, Bindings> parameterBindings = new IdentityHashMap<>();
 
-		private final Map<Object, Boolean> conditions = new HashMap<>();
+		private final Map<Object, Boolean> conditions = new IdentityHashMap<>();
 
 		private final Map<String, Set<String>> derivedRolesByScope = new HashMap<>();
 

@@ -373,6 +373,10 @@ public final class PolicyCompiler {
 				Condition condition = compileCondition(path, place + ".condition", rule.condition(), parameters);
 				CompiledRule compiled = compileRuleOutputs(path, place, key, name, effect, condition, parameters,
 						rule.output(), permissions, rule.condition() != null);
+				// Condition outcomes are cached per (rule, derived role) by identity of these keys.
+				Map<String, Object> derivedRoleKeys = new HashMap<>();
+				derivedRoles.forEach((derivedRole) -> derivedRoleKeys.put(derivedRole.name(),
+						new DerivedRuleKey(compiled, derivedRole.name())));
 				for (String action : actions) {
 					Matcher actionMatcher = Matcher.of(List.of(action));
 					for (String role : roles) {
@@ -380,7 +384,7 @@ public final class PolicyCompiler {
 								compiled));
 					}
 					for (CompiledDerivedRole derivedRole : derivedRoles) {
-						Object conditionKey = new DerivedRuleKey(compiled, derivedRole.name());
+						Object conditionKey = derivedRoleKeys.get(derivedRole.name());
 						for (String parent : collapseWildcard(distinct(derivedRole.parentRoleNames()))) {
 							rows.add(new Row(compiled, actionMatcher, Matcher.of(List.of(parent)), derivedRole,
 									resource, scope, conditionKey));
