@@ -52,8 +52,9 @@ final class DynamicTrees {
 			});
 		}
 		if (suite.skipReason() != null) {
-			return DynamicTest.dynamicTest(label, uri, () -> Assumptions
-				.abort("Suite " + file + " is skipped" + (suite.skipReason().isEmpty() ? "" : ": " + suite.skipReason())));
+			String reason = suite.skipReason().isEmpty() ? "" : ": " + suite.skipReason();
+			return DynamicTest.dynamicTest(label, uri,
+					() -> Assumptions.abort("Suite " + file + " is skipped" + reason));
 		}
 		Stream<DynamicNode> tests = suite.testCases().stream().map((testCase) -> {
 			URI testUri = withLine(uri, run.testLines().getOrDefault(testCase.name(), 0));

@@ -60,7 +60,8 @@ final class OutputValues {
 			json.append('{');
 			boolean first = true;
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				json.append(first ? "" : ",").append(DefinitionReader.quote(String.valueOf(entry.getKey()))).append(':');
+				json.append(first ? "" : ",");
+				json.append(DefinitionReader.quote(String.valueOf(entry.getKey()))).append(':');
 				write(json, entry.getValue());
 				first = false;
 			}

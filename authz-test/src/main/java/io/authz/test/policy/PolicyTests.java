@@ -55,8 +55,9 @@ public final class PolicyTests {
 	public static PolicyTests forDirectory(Path directory) {
 		Objects.requireNonNull(directory, "directory");
 		Lazy<SourceFiles> files = Lazy.of(() -> SourceFiles.read(directory));
-		return new PolicyTests(files, directory,
-				new PolicyEngines(Lazy.of(() -> files.get().policyFiles()), EmbeddedEngineOptions.defaults()), TestFilter.all());
+		PolicyEngines engines = new PolicyEngines(Lazy.of(() -> files.get().policyFiles()),
+				EmbeddedEngineOptions.defaults());
+		return new PolicyTests(files, directory, engines, TestFilter.all());
 	}
 
 	/**
@@ -66,16 +67,18 @@ public final class PolicyTests {
 	public static PolicyTests forFiles(List<PolicyFile> files) {
 		List<PolicyFile> copy = List.copyOf(files);
 		Lazy<SourceFiles> source = Lazy.of(() -> SourceFiles.of(copy));
-		return new PolicyTests(source, null,
-				new PolicyEngines(Lazy.of(() -> source.get().policyFiles()), EmbeddedEngineOptions.defaults()), TestFilter.all());
+		PolicyEngines engines = new PolicyEngines(Lazy.of(() -> source.get().policyFiles()),
+				EmbeddedEngineOptions.defaults());
+		return new PolicyTests(source, null, engines, TestFilter.all());
 	}
 
 	/** Tests against the policies of another directory (the suites' directory then only supplies suites). */
 	public PolicyTests withPolicies(Path directory) {
 		Objects.requireNonNull(directory, "directory");
 		Lazy<SourceFiles> policies = Lazy.of(() -> SourceFiles.read(directory));
-		return new PolicyTests(this.suites, this.suiteRoot,
-				new PolicyEngines(Lazy.of(() -> policies.get().policyFiles()), this.engines.baseOptions()), this.filter);
+		PolicyEngines engines = new PolicyEngines(Lazy.of(() -> policies.get().policyFiles()),
+				this.engines.baseOptions());
+		return new PolicyTests(this.suites, this.suiteRoot, engines, this.filter);
 	}
 
 	/** Tests against these policy files (paths relative to the policy root). */

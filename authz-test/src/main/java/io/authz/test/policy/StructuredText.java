@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -25,6 +27,8 @@ final class StructuredText {
 	private static final TokenStreamFactory YAML = new YAMLAnchorReplayingFactory();
 
 	private static final TokenStreamFactory JSON = new JsonFactory();
+
+	private static final Pattern MARK = Pattern.compile("\\s*in reader, line (\\d+), column (\\d+):?\\s*");
 
 	private StructuredText() {
 	}
@@ -55,12 +59,32 @@ final class StructuredText {
 			return root;
 		}
 		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			int line = (location != null) ? Math.max(location.getLineNr(), 0) : 0;
-			int column = (location != null) ? Math.max(location.getColumnNr(), 0) : 0;
-			throw new SyntaxException(line, column, "invalid " + (json ? "JSON" : "YAML") + ": "
-					+ firstLine(ex.getOriginalMessage()));
+			throw syntaxError(ex, json);
 		}
+	}
+
+	/**
+	 * The YAML parser's message spans several lines, with the text around each place it quotes; keep the
+	 * sentences and point at the last place, where the problem is.
+	 */
+	private static SyntaxException syntaxError(JacksonException ex, boolean json) {
+		TokenStreamLocation location = ex.getLocation();
+		int line = (location != null) ? Math.max(location.getLineNr(), 0) : 0;
+		int column = (location != null) ? Math.max(location.getColumnNr(), 0) : 0;
+		String message = (ex.getOriginalMessage() != null) ? ex.getOriginalMessage() : "unreadable content";
+		List<String> sentences = new ArrayList<>();
+		for (String text : message.split("\\R")) {
+			Matcher mark = MARK.matcher(text);
+			if (mark.matches()) {
+				line = Integer.parseInt(mark.group(1));
+				column = Integer.parseInt(mark.group(2));
+			}
+			else if (!text.isBlank() && !Character.isWhitespace(text.charAt(0))) {
+				sentences.add(text.strip());
+			}
+		}
+		return new SyntaxException(line, column, "invalid " + (json ? "JSON" : "YAML") + ": "
+				+ String.join(": ", sentences));
 	}
 
 	private static Node read(JsonParser parser, JsonToken token) {
@@ -126,14 +150,6 @@ final class StructuredText {
 
 	private static boolean before(int line, int column, int otherLine, int otherColumn) {
 		return line < otherLine || (line == otherLine && column < otherColumn);
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "unreadable content";
-		}
-		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
 	}
 
 	/** The text is not one well-formed YAML or JSON document. */

@@ -48,7 +48,8 @@ final class SuiteRunner {
 
 	static final String UNKNOWN_NAME = "Unknown";
 
-	static final String NOW_NOT_SET = "a policy used a time-based condition, but `now` was not provided in the test options";
+	static final String NOW_NOT_SET = "a policy used a time-based condition, "
+			+ "but `now` was not provided in the test options";
 
 	static final String POLICIES_NOT_LOADED = "the policies could not be loaded: ";
 
@@ -106,7 +107,8 @@ final class SuiteRunner {
 			tests = planner.tests();
 		}
 		catch (PlanException ex) {
-			return errored(file, suite.name(), suite.description(), "Failed to load the test suite: " + ex.getMessage());
+			return errored(file, suite.name(), suite.description(),
+					"Failed to load the test suite: " + ex.getMessage());
 		}
 		Builder builder = new Builder();
 		Map<String, Integer> lines = new LinkedHashMap<>();

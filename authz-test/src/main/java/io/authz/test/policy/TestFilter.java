@@ -85,14 +85,15 @@ public final class TestFilter {
 		if (this.includedTestNames != null && !this.includedTestNames.matcher(fullName(suiteName, test)).find()) {
 			return SKIP_REASON_NAME;
 		}
+		Options options = test.options();
 		ResourceFixture resource = test.resource();
-		if (!this.excludedResourcePolicies.isEmpty() && this.excludedResourcePolicies.contains(fqn("resource",
-				resource.kind(), version(resource.policyVersion(), test.options()), scope(resource.scope(), test.options())))) {
+		if (this.excludedResourcePolicies.contains(fqn("resource", resource.kind(),
+				version(resource.policyVersion(), options), scope(resource.scope(), options)))) {
 			return SKIP_REASON_RESOURCE;
 		}
 		PrincipalFixture principal = test.principal();
-		if (!this.excludedPrincipalPolicies.isEmpty() && this.excludedPrincipalPolicies.contains(fqn("principal",
-				principal.id(), version(principal.policyVersion(), test.options()), scope(principal.scope(), test.options())))) {
+		if (this.excludedPrincipalPolicies.contains(fqn("principal", principal.id(),
+				version(principal.policyVersion(), options), scope(principal.scope(), options)))) {
 			return SKIP_REASON_PRINCIPAL;
 		}
 		if (test.skip()) {

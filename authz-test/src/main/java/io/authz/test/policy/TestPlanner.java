@@ -97,7 +97,8 @@ final class TestPlanner {
 				tests.addAll(tests(table));
 			}
 			catch (PlanException ex) {
-				throw new PlanException("invalid test " + DefinitionReader.quote(table.name()) + ": " + ex.getMessage());
+				throw new PlanException(
+						"invalid test " + DefinitionReader.quote(table.name()) + ": " + ex.getMessage());
 			}
 		}
 		return tests;
@@ -275,7 +276,8 @@ final class TestPlanner {
 				if (existing != null && existing != effect) {
 					throw new PlanException("found inconsistent expectations for principal "
 							+ DefinitionReader.quote(key.principal()) + " performing action "
-							+ DefinitionReader.quote(action) + " on resource " + DefinitionReader.quote(key.resource()));
+							+ DefinitionReader.quote(action) + " on resource "
+							+ DefinitionReader.quote(key.resource()));
 				}
 			});
 			expectedOutputs.forEach((action, entries) -> {

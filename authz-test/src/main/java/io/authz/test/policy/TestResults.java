@@ -187,7 +187,8 @@ public record TestResults(List<Suite> suites, Summary summary) {
 					if (this.expected != this.actual) {
 						yield "expected " + this.expected + " but was " + this.actual;
 					}
-					StringBuilder text = new StringBuilder("effect " + this.actual + " as expected, but outputs differ:");
+					StringBuilder text = new StringBuilder(
+							"effect " + this.actual + " as expected, but outputs differ:");
 					this.outputFailures.forEach((failure) -> text.append("\n  - ").append(failure.describe()));
 					yield text.toString();
 				}
