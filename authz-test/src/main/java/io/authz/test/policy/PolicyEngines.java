@@ -21,6 +21,9 @@ final class PolicyEngines {
 	/** What {@code now()} returns when a test does not set {@code now}: Go's zero time, as in Cerbos. */
 	static final Instant UNSET_NOW = Instant.parse("0001-01-01T00:00:00Z");
 
+	/** A late instant CEL timestamps can still hold, to see whether a decision changes with the clock. */
+	static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
 	private static final Pattern TIME_FUNCTION = Pattern.compile("\\bnow\\s*\\(|\\btimeSince\\s*\\(");
 
 	private final Supplier<List<PolicyFile>> policies;

@@ -89,7 +89,33 @@ class VerifyConformanceTests {
 			return;
 		}
 		JsonNode golden = JSON.readTree(Files.readString(file.resolveSibling(name + ".golden")));
-		assertThat(describe(results)).as(description).isEqualTo(describeGolden(golden));
+		String want = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(describeGolden(golden));
+		String have = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(describe(results));
+		assertThat(have).as(description + firstDifference(want, have)).isEqualTo(want);
+	}
+
+	/** The first line that differs with a little context, because whole results are long. */
+	private static String firstDifference(String want, String have) {
+		String[] wantLines = want.split("\n");
+		String[] haveLines = have.split("\n");
+		int line = 0;
+		while (line < wantLines.length && line < haveLines.length && wantLines[line].equals(haveLines[line])) {
+			line++;
+		}
+		if (line == wantLines.length && line == haveLines.length) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder(", first difference at line " + (line + 1) + ":");
+		for (int i = Math.max(0, line - 6); i < line; i++) {
+			text.append("\n    ").append(wantLines[i]);
+		}
+		text.append("\n  - ").append((line < wantLines.length) ? wantLines[line] : "(end)");
+		text.append("\n  + ").append(abbreviate((line < haveLines.length) ? haveLines[line] : "(end)"));
+		return text.toString();
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 300) ? text.substring(0, 300) + "..." : text;
 	}
 
 	private static TestFilter filter(JsonNode config) {
@@ -126,7 +152,6 @@ class VerifyConformanceTests {
 		map.put("file", suite.file());
 		map.put("name", suite.name());
 		map.put("description", suite.description());
-		map.put("summary", describe(suite.summary()));
 		map.put("error", errorKind(suite.error()));
 		map.put("skipReason", suite.skipReason());
 		List<Object> testCases = new ArrayList<>();
@@ -146,6 +171,7 @@ class VerifyConformanceTests {
 			testCases.add(List.of(testCase.name(), principals));
 		}
 		map.put("testCases", testCases);
+		map.put("summary", describe(suite.summary()));
 		return map;
 	}
 
@@ -246,7 +272,6 @@ class VerifyConformanceTests {
 		map.put("file", suite.path("file").asString());
 		map.put("name", suite.path("name").asString());
 		map.put("description", suite.path("description").asString(""));
-		map.put("summary", describeGoldenSummary(suite.path("summary")));
 		map.put("error", errorKind(suite.path("error").asString("")));
 		map.put("skipReason", suite.has("skipReason") ? suite.get("skipReason").asString() : null);
 		List<Object> testCases = new ArrayList<>();
@@ -266,6 +291,7 @@ class VerifyConformanceTests {
 			testCases.add(List.of(testCase.path("name").asString(), principals));
 		});
 		map.put("testCases", testCases);
+		map.put("summary", describeGoldenSummary(suite.path("summary")));
 		return map;
 	}
 
