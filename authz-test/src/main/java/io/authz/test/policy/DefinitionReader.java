@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.authz.core.model.Effect;
+import io.authz.test.policy.Definitions.AuxDataFile;
 import io.authz.test.policy.Definitions.Expectation;
 import io.authz.test.policy.Definitions.ExpectedOutput;
 import io.authz.test.policy.Definitions.Input;
@@ -21,7 +22,6 @@ import io.authz.test.policy.Definitions.PrincipalFixture;
 import io.authz.test.policy.Definitions.PrincipalsFile;
 import io.authz.test.policy.Definitions.ResourceFixture;
 import io.authz.test.policy.Definitions.ResourcesFile;
-import io.authz.test.policy.Definitions.AuxDataFile;
 import io.authz.test.policy.Definitions.Suite;
 import io.authz.test.policy.Definitions.Table;
 import io.authz.test.policy.StructuredText.SyntaxException;
