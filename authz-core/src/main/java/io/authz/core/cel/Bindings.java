@@ -71,6 +71,18 @@ public final class Bindings implements CelVariableResolver {
 		this(requestView(request), globals, runtime, Map.of(), Map.of(), now, CerbosLibrary.clock(now));
 	}
 
+	/**
+	 * Bindings for a request whose clock is read only if a condition asks for the time.
+	 * @param request the {@code request} map holding {@code principal}, {@code resource} and {@code auxData}
+	 * @param globals engine globals
+	 * @param runtime computes {@code runtime} on first use
+	 * @param clock what {@code now()} returns; it must return one instant for the whole check
+	 */
+	public Bindings(Map<String, Object> request, Map<String, Object> globals, Supplier<Object> runtime,
+			Supplier<Instant> clock) {
+		this(requestView(request), globals, runtime, Map.of(), Map.of(), null, CerbosLibrary.clock(clock));
+	}
+
 	private Bindings(Map<String, Object> request, Map<String, Object> globals, Supplier<Object> runtime,
 			Map<String, Object> constants, Map<String, Object> variables, Instant now, CelFunctionResolver functions) {
 		this.request = request;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.authz.core.cel.CelEnvironment;
 import io.authz.core.cel.CelValues;
@@ -74,6 +75,27 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 		return this.options;
 	}
 
+	/** Reads the clock on first use and answers that instant from then on. */
+	private static final class OnceClock implements Supplier<Instant> {
+
+		private final Supplier<Instant> clock;
+
+		private Instant now;
+
+		OnceClock(Supplier<Instant> clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public Instant get() {
+			if (this.now == null) {
+				this.now = this.clock.get();
+			}
+			return this.now;
+		}
+
+	}
+
 	@Override
 	public String name() {
 		return NAME;
@@ -81,7 +103,7 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		return check(request, Instant.now());
+		return check(request, Instant::now);
 	}
 
 	/**
@@ -89,10 +111,20 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 	 * Policy test suites use this to fix the time.
 	 */
 	public CheckResult check(CheckRequest request, Instant now) {
+		return check(request, () -> now);
+	}
+
+	/**
+	 * Decides a request with the time read from a clock, at most once and only if a condition asks for it:
+	 * every {@code now()} of the check sees that one instant. Callers can tell whether the decision depended on
+	 * the time by whether the clock was read.
+	 */
+	public CheckResult check(CheckRequest request, Supplier<Instant> clock) {
+		Supplier<Instant> once = new OnceClock(clock);
 		PolicySet set = this.policies.get();
 		Principal principal = request.principal();
 		ResourceEvaluator evaluator = new ResourceEvaluator(set, principal, CelValues.normalizeMap(request.auxData()),
-				this.globals, this.options, now);
+				this.globals, this.options, once);
 		List<ResourceResult> results = new ArrayList<>(request.resources().size());
 		for (ResourceCheck check : request.resources()) {
 			results.add(evaluator.evaluate(check));

@@ -60,10 +60,11 @@ final class ResourceEvaluator {
 
 	private final EmbeddedEngineOptions options;
 
-	private final java.time.Instant now;
+	private final java.util.function.Supplier<java.time.Instant> now;
 
 	ResourceEvaluator(PolicySet policies, Principal principal, Map<String, Object> auxData,
-			Map<String, Object> globals, EmbeddedEngineOptions options, java.time.Instant now) {
+			Map<String, Object> globals, EmbeddedEngineOptions options,
+			java.util.function.Supplier<java.time.Instant> now) {
 		this.now = now;
 		this.policies = policies;
 		this.principal = principal;
@@ -141,7 +142,8 @@ final class ResourceEvaluator {
 			request.put("principal", ResourceEvaluator.this.principalValue);
 			request.put("resource", resourceValue(this.resource));
 			request.put("auxData", ResourceEvaluator.this.auxData);
-			this.base = new Bindings(request, ResourceEvaluator.this.globals, () -> this.runtime, ResourceEvaluator.this.now);
+			this.base = new Bindings(request, ResourceEvaluator.this.globals, () -> this.runtime,
+					ResourceEvaluator.this.now);
 		}
 
 		ResourceResult run() {

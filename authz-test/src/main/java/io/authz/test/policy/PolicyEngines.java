@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import io.authz.core.embedded.EmbeddedEngine;
 import io.authz.core.embedded.EmbeddedEngineOptions;
@@ -21,10 +20,7 @@ final class PolicyEngines {
 	/** What {@code now()} returns when a test does not set {@code now}: Go's zero time, as in Cerbos. */
 	static final Instant UNSET_NOW = Instant.parse("0001-01-01T00:00:00Z");
 
-	/** A late instant CEL timestamps can still hold, to see whether a decision changes with the clock. */
-	static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
-	private static final Pattern TIME_FUNCTION = Pattern.compile("\\bnow\\s*\\(|\\btimeSince\\s*\\(");
 
 	private final Supplier<List<PolicyFile>> policies;
 
@@ -32,7 +28,6 @@ final class PolicyEngines {
 
 	private final Map<EmbeddedEngineOptions, Object> engines = new HashMap<>();
 
-	private Boolean usesTime;
 
 	PolicyEngines(Supplier<List<PolicyFile>> policies, EmbeddedEngineOptions baseOptions) {
 		this.policies = policies;
@@ -64,19 +59,6 @@ final class PolicyEngines {
 			throw failure;
 		}
 		return (EmbeddedEngine) engine;
-	}
-
-	/**
-	 * Whether any policy mentions {@code now()} or {@code timeSince()}; only then can a test that sets no
-	 * {@code now} depend on the clock.
-	 */
-	synchronized boolean usesTime() {
-		if (this.usesTime == null) {
-			this.usesTime = this.policies.get()
-				.stream()
-				.anyMatch((file) -> TIME_FUNCTION.matcher(file.content()).find());
-		}
-		return this.usesTime;
 	}
 
 	/** The engine options for a test: the base options with what the suite or test sets. */

@@ -60,6 +60,11 @@ public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrar
 		return TimeFunctions.clock(now);
 	}
 
+	/** Late-bound time functions reading the given clock when a policy asks for the time. */
+	public static CelFunctionResolver clock(java.util.function.Supplier<Instant> now) {
+		return TimeFunctions.clock(now);
+	}
+
 	@Override
 	public void setParserOptions(CelParserBuilder parser) {
 		this.libraries.forEach((library) -> library.setParserOptions(parser));

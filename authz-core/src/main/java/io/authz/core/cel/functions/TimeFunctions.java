@@ -96,9 +96,18 @@ final class TimeFunctions implements FunctionLibrary {
 	 * @param now the instant every call sees
 	 */
 	static CelFunctionResolver clock(Instant now) {
-		return CelLateFunctionBindings.from(CelFunctionBinding.from(NOW, List.of(), (args) -> now),
-				CelFunctionBinding.from(TIME_SINCE_GLOBAL, Instant.class, (since) -> between(since, now)),
-				CelFunctionBinding.from(TIME_SINCE_MEMBER, Instant.class, (since) -> between(since, now)));
+		return clock(() -> now);
+	}
+
+	/**
+	 * The late-bound {@code now()} and {@code timeSince()} for one check, reading the clock only when a policy
+	 * asks for the time.
+	 * @param now the clock; the caller makes it return one instant per check
+	 */
+	static CelFunctionResolver clock(java.util.function.Supplier<Instant> now) {
+		return CelLateFunctionBindings.from(CelFunctionBinding.from(NOW, List.of(), (args) -> now.get()),
+				CelFunctionBinding.from(TIME_SINCE_GLOBAL, Instant.class, (since) -> between(since, now.get())),
+				CelFunctionBinding.from(TIME_SINCE_MEMBER, Instant.class, (since) -> between(since, now.get())));
 	}
 
 	/** {@code now - since}, saturated like Go's {@code time.Time.Sub} (an int64 of nanoseconds). */
