@@ -1,13 +1,19 @@
 package io.authz.core.cel;
 
 import java.lang.reflect.Array;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.cel.common.values.CelByteString;
+import io.authz.core.cel.functions.JsonEncoder;
 
 /**
  * Converts attribute values into the shapes CEL evaluates, as Cerbos sees JSON: every number is a double,
@@ -87,6 +93,16 @@ public final class CelValues {
 		}
 		if (value instanceof String || value instanceof Boolean || value instanceof Number) {
 			return value;
+		}
+		// As Cerbos renders them in JSON: "90.5s", RFC 3339, base64
+		if (value instanceof Duration duration) {
+			return JsonEncoder.formatDuration(duration);
+		}
+		if (value instanceof Instant instant) {
+			return JsonEncoder.formatInstant(instant);
+		}
+		if (value instanceof CelByteString bytes) {
+			return Base64.getEncoder().encodeToString(bytes.toByteArray());
 		}
 		return value.toString();
 	}

@@ -1,9 +1,11 @@
 package io.authz.core.embedded;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.authz.core.cel.CelEnvironment;
 import io.authz.core.cel.CelValues;
@@ -13,7 +15,6 @@ import io.authz.core.engine.AuthorizationEngine;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
-import io.authz.core.model.Resource;
 import io.authz.core.model.ResourceCheck;
 import io.authz.core.model.ResourceResult;
 import io.authz.core.policy.PolicyFile;
@@ -74,6 +75,27 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 		return this.options;
 	}
 
+	/** Reads the clock on first use and answers that instant from then on. */
+	private static final class OnceClock implements Supplier<Instant> {
+
+		private final Supplier<Instant> clock;
+
+		private Instant now;
+
+		OnceClock(Supplier<Instant> clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public Instant get() {
+			if (this.now == null) {
+				this.now = this.clock.get();
+			}
+			return this.now;
+		}
+
+	}
+
 	@Override
 	public String name() {
 		return NAME;
@@ -81,23 +103,33 @@ public final class EmbeddedEngine implements AuthorizationEngine {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		PolicySet set = this.policies.get();
-		Principal principal = request.principal();
-		ResourceEvaluator evaluator = new ResourceEvaluator(principal, ResourceEvaluator.principalValue(principal),
-				CelValues.normalizeMap(request.auxData()), this.globals, this.options.strictEvaluation());
-		List<ResourceResult> results = new ArrayList<>(request.resources().size());
-		for (ResourceCheck check : request.resources()) {
-			Resource resource = check.resource();
-			String version = isEmpty(resource.policyVersion()) ? this.options.defaultPolicyVersion()
-					: resource.policyVersion();
-			String scope = isEmpty(resource.scope()) ? "" : resource.scope();
-			results.add(evaluator.evaluate(check, set.resourceChain(resource.kind(), version, scope, false)));
-		}
-		return new CheckResult(request.requestId(), results);
+		return check(request, Instant::now);
 	}
 
-	private static boolean isEmpty(String value) {
-		return value == null || value.isEmpty();
+	/**
+	 * Decides a request as of the given instant: every {@code now()} in every condition of the check sees it.
+	 * Policy test suites use this to fix the time.
+	 */
+	public CheckResult check(CheckRequest request, Instant now) {
+		return check(request, () -> now);
+	}
+
+	/**
+	 * Decides a request with the time read from a clock, at most once and only if a condition asks for it:
+	 * every {@code now()} of the check sees that one instant. Callers can tell whether the decision depended on
+	 * the time by whether the clock was read.
+	 */
+	public CheckResult check(CheckRequest request, Supplier<Instant> clock) {
+		Supplier<Instant> once = new OnceClock(clock);
+		PolicySet set = this.policies.get();
+		Principal principal = request.principal();
+		ResourceEvaluator evaluator = new ResourceEvaluator(set, principal, CelValues.normalizeMap(request.auxData()),
+				this.globals, this.options, once);
+		List<ResourceResult> results = new ArrayList<>(request.resources().size());
+		for (ResourceCheck check : request.resources()) {
+			results.add(evaluator.evaluate(check));
+		}
+		return new CheckResult(request.requestId(), results);
 	}
 
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param validationErrors schema validation errors of the input, if any
  */
 public record ResourceResult(Resource resource, Map<String, Decision> decisions, List<String> effectiveDerivedRoles,
-		List<Output> outputs, List<String> validationErrors) {
+		List<Output> outputs, List<ValidationError> validationErrors) {
 
 	public ResourceResult {
 		Objects.requireNonNull(resource, "resource");

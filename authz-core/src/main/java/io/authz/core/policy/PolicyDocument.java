@@ -79,7 +79,8 @@ public record PolicyDocument(String apiVersion, String description, Boolean disa
 	}
 
 	/** One rule of a role policy. */
-	public record RoleRule(String resource, List<String> allowActions, Condition condition, RuleOutput output) {
+	public record RoleRule(String resource, List<String> allowActions, Condition condition, String name,
+			RuleOutput output) {
 	}
 
 	/** Variables other policies can import. */

@@ -1,46 +1,30 @@
 package io.authz.core.embedded.compile;
 
-import java.util.List;
-
 import io.authz.core.cel.CompiledExpression;
 import io.authz.core.cel.Condition;
 import io.authz.core.model.Effect;
 
 /**
- * One resource policy rule ready to evaluate.
+ * One policy rule ready to evaluate: shared by every {@link Row} the rule expands into.
  *
- * @param index the rule's position in its policy, for per-decision caches
- * @param name the rule's name, or Cerbos' generated {@code rule-NNN}
- * @param actions the actions it applies to
- * @param roles the principal roles it applies to
- * @param derivedRoles the derived roles it applies to
+ * @param policyKey the key of the policy it belongs to ({@code resource.expense.vdefault})
+ * @param name the rule's name, or Cerbos' generated one ({@code rule-001}, {@code expense_rule-001})
  * @param effect allow or deny
  * @param condition what must hold
+ * @param parameters the constants and variables of its policy
  * @param outputWhenActivated emitted when the rule applies and its condition holds, or {@code null}
  * @param outputWhenNotMet emitted when the rule applies and its condition does not hold, or {@code null}
  */
-public record CompiledRule(int index, String name, Matcher actions, Matcher roles,
-		List<CompiledDerivedRole> derivedRoles, Effect effect, Condition condition,
-		CompiledExpression outputWhenActivated, CompiledExpression outputWhenNotMet) {
-
-	/**
-	 * Whether the rule applies to a principal holding {@code role}: the role is listed, or the rule names a
-	 * derived role that has this role as a parent and that the principal holds.
-	 */
-	public boolean appliesTo(String role, java.util.Set<String> effectiveDerivedRoles) {
-		if (this.roles.matches(role)) {
-			return true;
-		}
-		for (CompiledDerivedRole derivedRole : this.derivedRoles) {
-			if (effectiveDerivedRoles.contains(derivedRole.name()) && derivedRole.hasParent(role)) {
-				return true;
-			}
-		}
-		return false;
-	}
+public record CompiledRule(String policyKey, String name, Effect effect, Condition condition,
+		PolicyParameters parameters, CompiledExpression outputWhenActivated, CompiledExpression outputWhenNotMet) {
 
 	public boolean hasOutputs() {
 		return this.outputWhenActivated != null || this.outputWhenNotMet != null;
+	}
+
+	/** The source outputs name: the policy key with the scope, then {@code #} and the rule name. */
+	public String source() {
+		return this.policyKey + "#" + this.name;
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Matches a value against a set of literals and glob patterns (rule actions, rule roles, parent roles). */
-final class Matcher {
+public final class Matcher {
 
 	private final Set<String> literals;
 
@@ -21,7 +21,7 @@ final class Matcher {
 		this.matchesAll = matchesAll;
 	}
 
-	static Matcher of(Collection<String> patterns) {
+	public static Matcher of(Collection<String> patterns) {
 		Set<String> literals = new HashSet<>();
 		List<Glob> globs = new ArrayList<>();
 		boolean matchesAll = false;
@@ -39,7 +39,7 @@ final class Matcher {
 		return new Matcher(Set.copyOf(literals), globs.toArray(new Glob[0]), matchesAll);
 	}
 
-	boolean matches(String value) {
+	public boolean matches(String value) {
 		if (this.matchesAll || this.literals.contains(value)) {
 			return true;
 		}
@@ -51,7 +51,7 @@ final class Matcher {
 		return false;
 	}
 
-	boolean matchesAny(List<String> values) {
+	public boolean matchesAny(List<String> values) {
 		for (String value : values) {
 			if (matches(value)) {
 				return true;

@@ -13,20 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.authz.core.cel.CelEnvironment;
 import io.authz.core.cel.CelEnvironment.CelCompileException;
 import io.authz.core.cel.CompiledExpression;
 import io.authz.core.cel.Condition;
-import io.authz.core.embedded.compile.CompiledResourcePolicy.RulesByAction;
-import io.authz.core.embedded.compile.CompiledResourcePolicy.ScopePermissions;
+import io.authz.core.embedded.compile.PolicySet.ScopePermissions;
 import io.authz.core.model.Effect;
 import io.authz.core.policy.Expression;
 import io.authz.core.policy.PolicyDocument;
 import io.authz.core.policy.PolicyDocument.DerivedRoles;
 import io.authz.core.policy.PolicyDocument.Match;
+import io.authz.core.policy.PolicyDocument.PrincipalAction;
+import io.authz.core.policy.PolicyDocument.PrincipalPolicy;
+import io.authz.core.policy.PolicyDocument.PrincipalRule;
+import io.authz.core.policy.PolicyDocument.RuleOutput;
 import io.authz.core.policy.PolicyDocument.ResourcePolicy;
 import io.authz.core.policy.PolicyDocument.ResourceRule;
 import io.authz.core.policy.PolicyDocument.RoleDefinition;
@@ -44,6 +46,16 @@ public final class PolicyCompiler {
 
 	private static final Pattern VARIABLE_REFERENCE = Pattern
 		.compile("(?<![\\w.])(?:V|variables)\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private static final Set<String> RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const",
+			"continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return",
+			"var", "void", "while");
+
+	/** Indexing the policy-level maps is not allowed in Cerbos (they are not plain maps there). */
+	private static final Pattern INDEXED_PARAMETERS = Pattern
+		.compile("(?<![\\w.])(?:V|C|G|variables|constants|globals)\\s*\\[");
 
 	private static final Pattern CONSTANT_REFERENCE = Pattern
 		.compile("(?<![\\w.])(?:C|constants)\\.([A-Za-z_][A-Za-z0-9_]*)");
@@ -67,7 +79,14 @@ public final class PolicyCompiler {
 			.filter((file) -> PolicyParser.isPolicyPath(file.path()))
 			.sorted(Comparator.comparing(PolicyFile::path))
 			.toList();
-		return new Compilation(policyFiles).run();
+		Map<String, String> schemas = new HashMap<>();
+		for (PolicyFile file : files) {
+			String path = file.path().replace('\\', '/');
+			if (path.startsWith(AttributeSchemas.FOLDER) && path.endsWith(".json") && !path.contains("/.")) {
+				schemas.put(path.substring(AttributeSchemas.FOLDER.length()), file.content());
+			}
+		}
+		return new Compilation(policyFiles, new AttributeSchemas(schemas)).run();
 	}
 
 	/** The state of one compilation. */
@@ -83,14 +102,23 @@ public final class PolicyCompiler {
 
 		private final Map<String, Located<Map<String, Expression>>> exportedVariables = new HashMap<>();
 
-		private final Map<String, Located<DerivedRoles>> derivedRoleSets = new HashMap<>();
+		private final Map<String, Located<PolicyDocument>> derivedRoleSets = new HashMap<>();
 
 		private final Map<String, Map<String, CompiledDerivedRole>> compiledDerivedRoleSets = new HashMap<>();
 
 		private final List<Located<PolicyDocument>> resourcePolicies = new ArrayList<>();
 
-		Compilation(List<PolicyFile> files) {
+		private final List<Located<PolicyDocument>> principalPolicies = new ArrayList<>();
+
+		private final List<Located<PolicyDocument>> rolePolicies = new ArrayList<>();
+
+		private final PolicySet.Builder table = new PolicySet.Builder();
+
+		private final AttributeSchemas schemas;
+
+		Compilation(List<PolicyFile> files, AttributeSchemas schemas) {
 			this.files = files;
+			this.schemas = schemas;
 		}
 
 		PolicySet run() {
@@ -103,20 +131,57 @@ public final class PolicyCompiler {
 				}
 				register(file.path(), parsed.document());
 			}
-			for (Map.Entry<String, Located<DerivedRoles>> entry : this.derivedRoleSets.entrySet()) {
+			for (Map.Entry<String, Located<PolicyDocument>> entry : this.derivedRoleSets.entrySet()) {
 				this.compiledDerivedRoleSets.put(entry.getKey(), compileDerivedRoles(entry.getValue()));
 			}
-			Map<String, CompiledResourcePolicy> compiled = new HashMap<>();
-			for (Located<PolicyDocument> located : this.resourcePolicies) {
-				CompiledResourcePolicy policy = compileResourcePolicy(located);
-				if (policy != null) {
-					compiled.put(PolicySet.resourceKey(policy.kind(), policy.version(), policy.scope()), policy);
-				}
-			}
+			checkAncestors();
+			this.resourcePolicies.forEach(this::compileResourcePolicy);
+			this.principalPolicies.forEach(this::compilePrincipalPolicy);
+			this.rolePolicies.forEach(this::compileRolePolicy);
 			if (!this.errors.isEmpty()) {
 				throw new PolicyLoadException(this.errors);
 			}
-			return new PolicySet(compiled, this.infos, digest(this.files));
+			return new PolicySet(this.table, this.infos, digest(this.files));
+		}
+
+		/** A scoped policy needs a policy at every ancestor scope, down to the root, as Cerbos requires. */
+		private void checkAncestors() {
+			Set<String> resourceKeys = new java.util.HashSet<>();
+			this.resourcePolicies.forEach((located) -> resourceKeys.add(resourcePolicyKey(
+					located.value().resourcePolicy().resource(),
+					orDefault(located.value().resourcePolicy().version(), PolicyCompiler.this.defaultVersion),
+					orDefault(located.value().resourcePolicy().scope(), ""))));
+			for (Located<PolicyDocument> located : this.resourcePolicies) {
+				ResourcePolicy policy = located.value().resourcePolicy();
+				String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+				checkAncestors(located.path(), resourceKeys, orDefault(policy.scope(), ""),
+						(scope) -> resourcePolicyKey(policy.resource(), version, scope));
+			}
+			Set<String> principalKeys = new java.util.HashSet<>();
+			this.principalPolicies.forEach((located) -> principalKeys.add(withScope(
+					"principal." + located.value().principalPolicy().principal() + ".v"
+							+ orDefault(located.value().principalPolicy().version(),
+									PolicyCompiler.this.defaultVersion),
+					orDefault(located.value().principalPolicy().scope(), ""))));
+			for (Located<PolicyDocument> located : this.principalPolicies) {
+				PrincipalPolicy policy = located.value().principalPolicy();
+				String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+				checkAncestors(located.path(), principalKeys, orDefault(policy.scope(), ""),
+						(scope) -> withScope("principal." + policy.principal() + ".v" + version, scope));
+			}
+		}
+
+		private void checkAncestors(String path, Set<String> keys, String scope,
+				java.util.function.Function<String, String> keyForScope) {
+			String current = scope;
+			while (!current.isEmpty()) {
+				int dot = current.lastIndexOf('.');
+				current = (dot < 0) ? "" : current.substring(0, dot);
+				String ancestor = keyForScope.apply(current);
+				if (!keys.contains(ancestor)) {
+					error(path, "", "missing policy definition: missing ancestor policy \"" + ancestor + "\"");
+				}
+			}
 		}
 
 		private void register(String path, PolicyDocument document) {
@@ -150,13 +215,15 @@ public final class PolicyCompiler {
 				this.infos.add(new PolicyInfo("derived_roles", roles.name(), "", "", "derived_roles." + roles.name(),
 						path, disabled));
 				if (!disabled) {
-					putUnique(this.derivedRoleSets, roles.name(), path, roles, "derivedRoles.name", "derived roles");
+					putUnique(this.derivedRoleSets, roles.name(), path, document, "derivedRoles.name", "derived roles");
 				}
 			}
 			else if (document.exportVariables() != null) {
 				var exported = document.exportVariables();
 				this.infos.add(new PolicyInfo("export_variables", exported.name(), "", "",
 						"export_variables." + exported.name(), path, disabled));
+				nonNull(exported.definitions()).keySet()
+					.forEach((name) -> validIdentifier(path, "exportVariables.definitions", "variable", name));
 				if (!disabled) {
 					putUnique(this.exportedVariables, exported.name(), path, nonNull(exported.definitions()),
 							"exportVariables.name", "exported variables");
@@ -166,17 +233,60 @@ public final class PolicyCompiler {
 				var exported = document.exportConstants();
 				this.infos.add(new PolicyInfo("export_constants", exported.name(), "", "",
 						"export_constants." + exported.name(), path, disabled));
+				nonNull(exported.definitions()).keySet()
+					.forEach((name) -> validIdentifier(path, "exportConstants.definitions", "constant", name));
 				if (!disabled) {
 					putUnique(this.exportedConstants, exported.name(), path, nonNull(exported.definitions()),
 							"exportConstants.name", "exported constants");
 				}
 			}
 			else if (document.principalPolicy() != null) {
-				error(path, "principalPolicy", "principal policies are not supported by this engine version");
+				PrincipalPolicy policy = document.principalPolicy();
+				String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+				String scope = orDefault(policy.scope(), "");
+				String key = withScope("principal." + policy.principal() + ".v" + version, scope);
+				this.infos.add(new PolicyInfo("principal", policy.principal(), version, scope, key, path, disabled));
+				if (isBlank(policy.principal())) {
+					error(path, "principalPolicy.principal", "principal must not be empty");
+				}
+				else if (!disabled && unique(this.principalPolicies, path, key, (other) -> {
+					PrincipalPolicy existing = other.principalPolicy();
+					return existing.principal().equals(policy.principal())
+							&& orDefault(existing.version(), PolicyCompiler.this.defaultVersion).equals(version)
+							&& orDefault(existing.scope(), "").equals(scope);
+				})) {
+					this.principalPolicies.add(new Located<>(path, document));
+				}
 			}
 			else if (document.rolePolicy() != null) {
-				error(path, "rolePolicy", "role policies are not supported by this engine version");
+				PolicyDocument.RolePolicy policy = document.rolePolicy();
+				String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+				String scope = orDefault(policy.scope(), "");
+				String key = withScope("role." + policy.role() + ".v" + version, scope);
+				this.infos.add(new PolicyInfo("role", policy.role(), version, scope, key, path, disabled));
+				if (isBlank(policy.role())) {
+					error(path, "rolePolicy.role", "role must not be empty");
+				}
+				else if (!disabled && unique(this.rolePolicies, path, key, (other) -> {
+					PolicyDocument.RolePolicy existing = other.rolePolicy();
+					return existing.role().equals(policy.role())
+							&& orDefault(existing.version(), PolicyCompiler.this.defaultVersion).equals(version)
+							&& orDefault(existing.scope(), "").equals(scope);
+				})) {
+					this.rolePolicies.add(new Located<>(path, document));
+				}
 			}
+		}
+
+		private boolean unique(List<Located<PolicyDocument>> existing, String path, String key,
+				java.util.function.Predicate<PolicyDocument> same) {
+			for (Located<PolicyDocument> other : existing) {
+				if (same.test(other.value())) {
+					error(path, "", "duplicate policy " + key + ": also defined in " + other.path());
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private <T> void putUnique(Map<String, Located<T>> map, String name, String path, T value, String place,
@@ -191,11 +301,11 @@ public final class PolicyCompiler {
 			}
 		}
 
-		private Map<String, CompiledDerivedRole> compileDerivedRoles(Located<DerivedRoles> located) {
-			DerivedRoles set = located.value();
+		private Map<String, CompiledDerivedRole> compileDerivedRoles(Located<PolicyDocument> located) {
+			DerivedRoles set = located.value().derivedRoles();
 			String path = located.path();
 			PolicyParameters parameters = compileParameters(path, "derivedRoles", set.variables(), set.constants(),
-					Map.of());
+					nonNull(located.value().variables()));
 			Map<String, CompiledDerivedRole> roles = new LinkedHashMap<>();
 			List<RoleDefinition> definitions = nonNull(set.definitions());
 			if (definitions.isEmpty()) {
@@ -220,13 +330,13 @@ public final class PolicyCompiler {
 						parameters);
 				roles.put(definition.name(),
 						new CompiledDerivedRole(definition.name(), set.name(), List.copyOf(definition.parentRoles()),
-								io.authz.core.embedded.compile.Matcher.of(definition.parentRoles()), condition,
+								Matcher.of(definition.parentRoles()), condition,
 								parameters));
 			}
 			return roles;
 		}
 
-		private CompiledResourcePolicy compileResourcePolicy(Located<PolicyDocument> located) {
+		private void compileResourcePolicy(Located<PolicyDocument> located) {
 			String path = located.path();
 			PolicyDocument document = located.value();
 			ResourcePolicy policy = document.resourcePolicy();
@@ -234,32 +344,270 @@ public final class PolicyCompiler {
 			String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
 			String scope = orDefault(policy.scope(), "");
 			String key = resourcePolicyKey(policy.resource(), version, scope);
+			ScopePermissions permissions = scopePermissions(path, "resourcePolicy", policy.scopePermissions());
 			PolicyParameters parameters = compileParameters(path, "resourcePolicy", policy.variables(),
 					policy.constants(), nonNull(document.variables()));
 			Map<String, CompiledDerivedRole> imported = importDerivedRoles(path, nonNull(policy.importDerivedRoles()));
-			List<ResourceRule> ruleDocuments = nonNull(policy.rules());
-			List<CompiledRule> rules = new ArrayList<>();
+			List<ResourceRule> rules = nonNull(policy.rules());
 			Set<String> ruleNames = new LinkedHashSet<>();
-			for (int i = 0; i < ruleDocuments.size(); i++) {
-				CompiledRule rule = compileRule(path, "resourcePolicy.rules[" + i + "]", ruleDocuments.get(i), i,
-						imported, parameters);
-				if (rule != null) {
-					if (!ruleNames.add(rule.name())) {
-						error(path, "resourcePolicy.rules[" + i + "].name",
-								"rule name '" + rule.name() + "' is used more than once");
+			List<Row> rows = new ArrayList<>();
+			Matcher resource = Matcher.of(List.of(policy.resource()));
+			for (int i = 0; i < rules.size(); i++) {
+				String place = "resourcePolicy.rules[" + i + "]";
+				ResourceRule rule = rules.get(i);
+				String name = isBlank(rule.name()) ? String.format(Locale.ROOT, "rule-%03d", i + 1) : rule.name();
+				if (!ruleNames.add(name)) {
+					error(path, place + ".name", "rule name '" + name + "' is used more than once");
+				}
+				List<String> actions = distinct(nonNull(rule.actions()));
+				if (actions.isEmpty()) {
+					error(path, place + ".actions", "rule '" + name + "' has no actions");
+				}
+				List<String> roles = collapseWildcard(distinct(nonNull(rule.roles())));
+				List<String> derivedRoleNames = distinct(nonNull(rule.derivedRoles()));
+				if (roles.isEmpty() && derivedRoleNames.isEmpty()) {
+					error(path, place, "rule '" + name + "' does not specify any roles or derived roles to be matched");
+				}
+				List<CompiledDerivedRole> derivedRoles = resolveDerivedRoles(path, place, derivedRoleNames, imported);
+				Effect effect = effect(path, place + ".effect", rule.effect());
+				Condition condition = compileCondition(path, place + ".condition", rule.condition(), parameters);
+				CompiledRule compiled = compileRuleOutputs(path, place, key, name, effect, condition, parameters,
+						rule.output(), permissions, rule.condition() != null);
+				// Condition outcomes are cached per (rule, derived role) by identity of these keys.
+				Map<String, Object> derivedRoleKeys = new HashMap<>();
+				derivedRoles.forEach((derivedRole) -> derivedRoleKeys.put(derivedRole.name(),
+						new DerivedRuleKey(compiled, derivedRole.name())));
+				for (String action : actions) {
+					Matcher actionMatcher = Matcher.of(List.of(action));
+					for (String role : roles) {
+						rows.add(new Row(compiled, actionMatcher, Matcher.of(List.of(role)), null, resource, scope,
+								compiled));
 					}
-					rules.add(rule);
+					for (CompiledDerivedRole derivedRole : derivedRoles) {
+						Object conditionKey = derivedRoleKeys.get(derivedRole.name());
+						for (String parent : collapseWildcard(distinct(derivedRole.parentRoleNames()))) {
+							rows.add(new Row(compiled, actionMatcher, Matcher.of(List.of(parent)), derivedRole,
+									resource, scope, conditionKey));
+						}
+					}
 				}
 			}
+			PolicySchemas schemas = compileSchemas(path, policy.schemas());
 			if (this.errors.size() > errorsBefore) {
-				return null;
+				return;
 			}
-			return new CompiledResourcePolicy(key, policy.resource(), version, scope,
-					scopePermissions(path, policy.scopePermissions()), path, parameters, rules, imported,
-					new RulesByAction(rules));
+			if (schemas != null) {
+				this.table.schemas.put(key, schemas);
+			}
+			this.table.addResourcePolicy(version, scope, permissions);
+			rows.forEach((row) -> this.table.addResourceRow(version, scope, policy.resource(), row));
+			// Only derived roles some rule uses are evaluated and reported, as Cerbos prunes the rest.
+			Map<String, CompiledDerivedRole> used = new LinkedHashMap<>();
+			rows.forEach((row) -> {
+				if (row.derivedRole() != null) {
+					used.putIfAbsent(row.derivedRole().name(), row.derivedRole());
+				}
+			});
+			if (!used.isEmpty()) {
+				this.table.derivedRoles.put(key, Map.copyOf(used));
+			}
 		}
 
-		private ScopePermissions scopePermissions(String path, String value) {
+		private PolicySchemas compileSchemas(String path, PolicyDocument.Schemas declared) {
+			if (declared == null || (declared.principalSchema() == null && declared.resourceSchema() == null)) {
+				return null;
+			}
+			com.networknt.schema.Schema principal = loadSchema(path, "resourcePolicy.schemas.principalSchema.ref",
+					"principal", declared.principalSchema());
+			com.networknt.schema.Schema resource = loadSchema(path, "resourcePolicy.schemas.resourceSchema.ref",
+					"resource", declared.resourceSchema());
+			return new PolicySchemas(principal, ignoredActions(declared.principalSchema()), resource,
+					ignoredActions(declared.resourceSchema()));
+		}
+
+		private com.networknt.schema.Schema loadSchema(String path, String place, String what,
+				PolicyDocument.SchemaReference reference) {
+			if (reference == null || isBlank(reference.ref())) {
+				return null;
+			}
+			try {
+				return this.schemas.load(reference.ref());
+			}
+			catch (IllegalArgumentException ex) {
+				error(path, place, "invalid schema: failed to load " + what + " schema \"" + reference.ref() + "\": "
+						+ ex.getMessage());
+				return null;
+			}
+		}
+
+		private List<String> ignoredActions(PolicyDocument.SchemaReference reference) {
+			if (reference == null || reference.ignoreWhen() == null) {
+				return List.of();
+			}
+			return List.copyOf(nonNull(reference.ignoreWhen().actions()));
+		}
+
+		private void compilePrincipalPolicy(Located<PolicyDocument> located) {
+			String path = located.path();
+			PrincipalPolicy policy = located.value().principalPolicy();
+			int errorsBefore = this.errors.size();
+			String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+			String scope = orDefault(policy.scope(), "");
+			String key = withScope("principal." + policy.principal() + ".v" + version, scope);
+			ScopePermissions permissions = scopePermissions(path, "principalPolicy", policy.scopePermissions());
+			PolicyParameters parameters = compileParameters(path, "principalPolicy", policy.variables(),
+					policy.constants(), nonNull(located.value().variables()));
+			List<Row> rows = new ArrayList<>();
+			Matcher anyRole = Matcher.of(List.of("*"));
+			List<PrincipalRule> rules = nonNull(policy.rules());
+			for (int r = 0; r < rules.size(); r++) {
+				PrincipalRule rule = rules.get(r);
+				String place = "principalPolicy.rules[" + r + "]";
+				if (isBlank(rule.resource())) {
+					error(path, place + ".resource", "resource must not be empty");
+					continue;
+				}
+				Matcher resource = Matcher.of(List.of(rule.resource()));
+				List<PrincipalAction> actions = nonNull(rule.actions());
+				if (actions.isEmpty()) {
+					error(path, place + ".actions", "rule for resource '" + rule.resource() + "' has no actions");
+				}
+				for (int a = 0; a < actions.size(); a++) {
+					PrincipalAction action = actions.get(a);
+					String actionPlace = place + ".actions[" + a + "]";
+					String name = isBlank(action.name())
+							? String.format(Locale.ROOT, "%s_rule-%03d", rule.resource(), a + 1) : action.name();
+					if (isBlank(action.action())) {
+						error(path, actionPlace + ".action", "action must not be empty");
+						continue;
+					}
+					Effect effect = effect(path, actionPlace + ".effect", action.effect());
+					Condition condition = compileCondition(path, actionPlace + ".condition", action.condition(),
+							parameters);
+					CompiledRule compiled = compileRuleOutputs(path, actionPlace, key, name, effect, condition,
+							parameters, action.output(), permissions, action.condition() != null);
+					rows.add(new Row(compiled, Matcher.of(List.of(action.action())), anyRole, null, resource, scope,
+							compiled));
+				}
+			}
+			if (this.errors.size() == errorsBefore) {
+				this.table.addPrincipalPolicy(version, scope, policy.principal(), rows, permissions);
+			}
+		}
+
+		private void compileRolePolicy(Located<PolicyDocument> located) {
+			String path = located.path();
+			PolicyDocument.RolePolicy policy = located.value().rolePolicy();
+			int errorsBefore = this.errors.size();
+			String version = orDefault(policy.version(), PolicyCompiler.this.defaultVersion);
+			String scope = orDefault(policy.scope(), "");
+			String key = withScope("role." + policy.role() + ".v" + version, scope);
+			PolicyParameters parameters = compileParameters(path, "rolePolicy", policy.variables(),
+					policy.constants(), nonNull(located.value().variables()));
+			List<RolePolicy.Rule> rules = new ArrayList<>();
+			List<PolicyDocument.RoleRule> ruleDocuments = nonNull(policy.rules());
+			for (int i = 0; i < ruleDocuments.size(); i++) {
+				PolicyDocument.RoleRule rule = ruleDocuments.get(i);
+				String place = "rolePolicy.rules[" + i + "]";
+				if (isBlank(rule.resource())) {
+					error(path, place + ".resource", "resource must not be empty");
+					continue;
+				}
+				if (nonNull(rule.allowActions()).isEmpty()) {
+					error(path, place + ".allowActions", "a role policy rule needs at least one action");
+				}
+				Condition condition = (rule.condition() != null)
+						? compileCondition(path, place + ".condition", rule.condition(), parameters) : null;
+				String name = isBlank(rule.name())
+						? String.format(Locale.ROOT, "%s_rule-%03d", policy.role(), i) : rule.name();
+				CompiledExpression activated = null;
+				CompiledExpression notMet = null;
+				if (rule.output() != null) {
+					CompiledExpression[] outputs = compileOutputs(path, place, rule.output(), parameters);
+					activated = outputs[0];
+					notMet = outputs[1];
+				}
+				rules.add(new RolePolicy.Rule(Matcher.of(List.of(rule.resource())),
+						Matcher.of(distinct(nonNull(rule.allowActions()))), condition, name, parameters, activated,
+						notMet));
+			}
+			if (this.errors.size() == errorsBefore) {
+				this.table.addRolePolicy(new RolePolicy(key, policy.role(), version, scope,
+						List.copyOf(nonNull(policy.parentRoles())), List.copyOf(rules)));
+			}
+		}
+
+		/**
+		 * Builds a rule with its outputs. In a scope that requires parental consent, a conditional ALLOW becomes a
+		 * DENY when its condition does not hold (Cerbos' rewrite), so an unmet condition there denies outright.
+		 */
+		private CompiledRule compileRuleOutputs(String path, String place, String key, String name, Effect effect,
+				Condition condition, PolicyParameters parameters, RuleOutput output, ScopePermissions permissions,
+				boolean conditional) {
+			CompiledExpression[] outputs = (output != null) ? compileOutputs(path, place, output, parameters)
+					: new CompiledExpression[2];
+			if (permissions == ScopePermissions.REQUIRE_PARENTAL_CONSENT_FOR_ALLOWS && effect == Effect.ALLOW
+					&& conditional) {
+				return new CompiledRule(key, name, Effect.DENY, new Condition.None(List.of(condition)), parameters,
+						outputs[0], outputs[1]);
+			}
+			return new CompiledRule(key, name, effect, condition, parameters, outputs[0], outputs[1]);
+		}
+
+		private CompiledExpression[] compileOutputs(String path, String place, RuleOutput output,
+				PolicyParameters parameters) {
+			boolean empty = output.expr() == null && (output.when() == null
+					|| (output.when().ruleActivated() == null && output.when().conditionNotMet() == null));
+			if (empty) {
+				error(path, place + ".output", "empty output: output must have at least one expression");
+				return new CompiledExpression[2];
+			}
+			Expression whenActivated = output.expr();
+			CompiledExpression notMet = null;
+			if (output.when() != null) {
+				if (output.when().ruleActivated() != null) {
+					whenActivated = output.when().ruleActivated();
+				}
+				notMet = compileExpression(path, place + ".output.when.conditionNotMet",
+						output.when().conditionNotMet(), parameters);
+			}
+			CompiledExpression activated = compileExpression(path, place + ".output.when.ruleActivated",
+					whenActivated, parameters);
+			return new CompiledExpression[] { activated, notMet };
+		}
+
+		private Effect effect(String path, String place, String value) {
+			return switch (orDefault(value, "")) {
+				case "EFFECT_ALLOW" -> Effect.ALLOW;
+				case "EFFECT_DENY" -> Effect.DENY;
+				default -> {
+					error(path, place, "effect must be EFFECT_ALLOW or EFFECT_DENY but is '" + value + "'");
+					yield Effect.DENY;
+				}
+			};
+		}
+
+		private List<CompiledDerivedRole> resolveDerivedRoles(String path, String place, List<String> names,
+				Map<String, CompiledDerivedRole> imported) {
+			List<CompiledDerivedRole> derivedRoles = new ArrayList<>();
+			for (int i = 0; i < names.size(); i++) {
+				String derivedRole = names.get(i);
+				if (!imported.containsKey(derivedRole)) {
+					error(path, place + ".derivedRoles[" + i + "]", "derived role '" + derivedRole
+							+ "' is not defined in any imported derived roles set");
+				}
+				else if (imported.get(derivedRole) == null) {
+					error(path, place + ".derivedRoles[" + i + "]",
+							"derived role '" + derivedRole + "' is defined in more than one imported set");
+				}
+				else {
+					derivedRoles.add(imported.get(derivedRole));
+				}
+			}
+			return derivedRoles;
+		}
+
+		private ScopePermissions scopePermissions(String path, String place, String value) {
 			if (isBlank(value) || value.equals("SCOPE_PERMISSIONS_UNSPECIFIED")
 					|| value.equals("SCOPE_PERMISSIONS_OVERRIDE_PARENT")) {
 				return ScopePermissions.OVERRIDE_PARENT;
@@ -267,7 +615,7 @@ public final class PolicyCompiler {
 			if (value.equals("SCOPE_PERMISSIONS_REQUIRE_PARENTAL_CONSENT_FOR_ALLOWS")) {
 				return ScopePermissions.REQUIRE_PARENTAL_CONSENT_FOR_ALLOWS;
 			}
-			error(path, "resourcePolicy.scopePermissions", "unknown scopePermissions '" + value + "'");
+			error(path, place + ".scopePermissions", "unknown scopePermissions '" + value + "'");
 			return ScopePermissions.OVERRIDE_PARENT;
 		}
 
@@ -294,61 +642,6 @@ public final class PolicyCompiler {
 				}
 			}
 			return imported;
-		}
-
-		private CompiledRule compileRule(String path, String place, ResourceRule rule, int index,
-				Map<String, CompiledDerivedRole> imported, PolicyParameters parameters) {
-			String name = isBlank(rule.name()) ? String.format(Locale.ROOT, "rule-%03d", index + 1) : rule.name();
-			List<String> actions = nonNull(rule.actions());
-			if (actions.isEmpty()) {
-				error(path, place + ".actions", "rule '" + name + "' has no actions");
-			}
-			List<String> roles = nonNull(rule.roles());
-			List<String> derivedRoleNames = nonNull(rule.derivedRoles());
-			if (roles.isEmpty() && derivedRoleNames.isEmpty()) {
-				error(path, place, "rule '" + name + "' names no roles or derivedRoles");
-			}
-			List<CompiledDerivedRole> derivedRoles = new ArrayList<>();
-			for (int i = 0; i < derivedRoleNames.size(); i++) {
-				String derivedRole = derivedRoleNames.get(i);
-				if (!imported.containsKey(derivedRole)) {
-					error(path, place + ".derivedRoles[" + i + "]", "derived role '" + derivedRole
-							+ "' is not defined in any imported derived roles set");
-				}
-				else if (imported.get(derivedRole) == null) {
-					error(path, place + ".derivedRoles[" + i + "]",
-							"derived role '" + derivedRole + "' is defined in more than one imported set");
-				}
-				else {
-					derivedRoles.add(imported.get(derivedRole));
-				}
-			}
-			Effect effect = switch (orDefault(rule.effect(), "")) {
-				case "EFFECT_ALLOW" -> Effect.ALLOW;
-				case "EFFECT_DENY" -> Effect.DENY;
-				default -> {
-					error(path, place + ".effect",
-							"effect must be EFFECT_ALLOW or EFFECT_DENY but is '" + rule.effect() + "'");
-					yield Effect.DENY;
-				}
-			};
-			Condition condition = compileCondition(path, place + ".condition", rule.condition(), parameters);
-			CompiledExpression activated = null;
-			CompiledExpression notMet = null;
-			if (rule.output() != null) {
-				Expression whenActivated = rule.output().expr();
-				if (rule.output().when() != null) {
-					if (rule.output().when().ruleActivated() != null) {
-						whenActivated = rule.output().when().ruleActivated();
-					}
-					notMet = compileExpression(path, place + ".output.when.conditionNotMet",
-							rule.output().when().conditionNotMet(), parameters);
-				}
-				activated = compileExpression(path, place + ".output.when.ruleActivated", whenActivated, parameters);
-			}
-			return new CompiledRule(index, name, io.authz.core.embedded.compile.Matcher.of(actions),
-					io.authz.core.embedded.compile.Matcher.of(roles), List.copyOf(derivedRoles), effect, condition,
-					activated, notMet);
 		}
 
 		private Condition compileCondition(String path, String place, PolicyDocument.Condition condition,
@@ -415,7 +708,8 @@ public final class PolicyCompiler {
 						"expression is empty"));
 				return null;
 			}
-			boolean referencesOk = checkReferences(path, place, expression, parameters);
+			boolean referencesOk = checkReferences(path, place, expression, parameters.declaredVariables(),
+					parameters.constants().keySet());
 			try {
 				CompiledExpression compiled = PolicyCompiler.this.cel.compile(text);
 				return referencesOk ? compiled : null;
@@ -427,12 +721,16 @@ public final class PolicyCompiler {
 			}
 		}
 
-		private boolean checkReferences(String path, String place, Expression expression,
-				PolicyParameters parameters) {
+		private boolean checkReferences(String path, String place, Expression expression, Set<String> variables,
+				Set<String> constants) {
 			boolean ok = true;
-			Set<String> variables = new LinkedHashSet<>();
-			parameters.variables().forEach((variable) -> variables.add(variable.name()));
-			Matcher variableReferences = VARIABLE_REFERENCE.matcher(expression.text());
+			if (INDEXED_PARAMETERS.matcher(expression.text()).find()) {
+				this.errors.add(new PolicyError(path, expression.line(), expression.column(), place,
+						"invalid expression `" + expression.text().strip()
+								+ "`: variables, constants and globals are read with a dot (V.name), not an index"));
+				ok = false;
+			}
+			java.util.regex.Matcher variableReferences = VARIABLE_REFERENCE.matcher(expression.text());
 			while (variableReferences.find()) {
 				if (!variables.contains(variableReferences.group(1))) {
 					ok = false;
@@ -440,9 +738,9 @@ public final class PolicyCompiler {
 							"undefined variable '" + variableReferences.group(1) + "'"));
 				}
 			}
-			Matcher constantReferences = CONSTANT_REFERENCE.matcher(expression.text());
+			java.util.regex.Matcher constantReferences = CONSTANT_REFERENCE.matcher(expression.text());
 			while (constantReferences.find()) {
-				if (!parameters.constants().containsKey(constantReferences.group(1))) {
+				if (!constants.contains(constantReferences.group(1))) {
 					ok = false;
 					this.errors.add(new PolicyError(path, expression.line(), expression.column(), place,
 							"undefined constant '" + constantReferences.group(1) + "'"));
@@ -472,8 +770,11 @@ public final class PolicyCompiler {
 					exported.value().forEach((name, value) -> addConstant(path, place, constantValues,
 							constantOrigins, name, value, origin));
 				}
-				nonNull(constants.local()).forEach((name, value) -> addConstant(path, place, constantValues,
-						constantOrigins, name, value, "local"));
+				nonNull(constants.local()).forEach((name, value) -> {
+					if (validIdentifier(path, place + ".constants.local", "constant", name)) {
+						addConstant(path, place, constantValues, constantOrigins, name, value, "local");
+					}
+				});
 			}
 			Map<String, Expression> definitions = new LinkedHashMap<>();
 			Map<String, String> origins = new HashMap<>();
@@ -492,12 +793,14 @@ public final class PolicyCompiler {
 					exported.value().forEach((name, expression) -> addVariable(path, place, definitions, origins,
 							name, expression, origin));
 				}
-				nonNull(variables.local()).forEach((name, expression) -> addVariable(path, place, definitions,
-						origins, name, expression, "local"));
+				nonNull(variables.local()).forEach((name, expression) -> {
+					if (validIdentifier(path, place + ".variables.local", "variable", name)) {
+						addVariable(path, place, definitions, origins, name, expression, "local");
+					}
+				});
 			}
 			List<String> order = orderVariables(path, place, definitions);
-			PolicyParameters partial = new PolicyParameters(constantValues,
-					definitions.keySet().stream().map((name) -> new NamedExpression(name, null)).toList());
+			PolicyParameters partial = new PolicyParameters(constantValues, List.of(), definitions.keySet());
 			List<NamedExpression> compiled = new ArrayList<>();
 			for (String name : order) {
 				CompiledExpression expression = compileExpression(path, place + ".variables." + name,
@@ -506,7 +809,21 @@ public final class PolicyCompiler {
 					compiled.add(new NamedExpression(name, expression));
 				}
 			}
-			return new PolicyParameters(constantValues, compiled);
+			return new PolicyParameters(constantValues, compiled, definitions.keySet());
+		}
+
+		private boolean validIdentifier(String path, String place, String what, String name) {
+			if (RESERVED.contains(name)) {
+				error(path, place + "." + name, "invalid " + what + " name: \"" + name
+						+ "\" is a reserved keyword and can't be used as an identifier");
+				return false;
+			}
+			if (!IDENTIFIER.matcher(name).matches()) {
+				error(path, place + "." + name,
+						"invalid " + what + " name: \"" + name + "\" is not a valid identifier");
+				return false;
+			}
+			return true;
 		}
 
 		private void addConstant(String path, String place, Map<String, Object> values, Map<String, String> origins,
@@ -523,6 +840,10 @@ public final class PolicyCompiler {
 
 		private void addVariable(String path, String place, Map<String, Expression> definitions,
 				Map<String, String> origins, String name, Expression expression, String origin) {
+			if (expression == null) {
+				error(path, place + ".variables." + name, "variable '" + name + "' has no expression");
+				return;
+			}
 			Expression existing = definitions.get(name);
 			if (existing != null && !existing.text().equals(expression.text())) {
 				error(path, place + ".variables", "variable '" + name + "' has conflicting definitions ("
@@ -556,7 +877,7 @@ public final class PolicyCompiler {
 			}
 			state.put(name, 1);
 			stack.add(name);
-			Matcher references = VARIABLE_REFERENCE.matcher(definitions.get(name).text());
+			java.util.regex.Matcher references = VARIABLE_REFERENCE.matcher(definitions.get(name).text());
 			while (references.find()) {
 				String dependency = references.group(1);
 				if (definitions.containsKey(dependency)) {
@@ -577,9 +898,23 @@ public final class PolicyCompiler {
 	private record Located<T>(String path, T value) {
 	}
 
+	private record DerivedRuleKey(CompiledRule rule, String derivedRole) {
+	}
+
 	static String resourcePolicyKey(String resource, String version, String scope) {
-		String key = "resource." + resource + ".v" + version;
+		return withScope("resource." + resource + ".v" + version, scope);
+	}
+
+	static String withScope(String key, String scope) {
 		return scope.isEmpty() ? key : key + "/" + scope;
+	}
+
+	private static List<String> distinct(List<String> values) {
+		return List.copyOf(new LinkedHashSet<>(values));
+	}
+
+	private static List<String> collapseWildcard(List<String> roles) {
+		return roles.contains("*") ? List.of("*") : roles;
 	}
 
 	private static String digest(List<PolicyFile> files) {

@@ -16,14 +16,18 @@ import io.authz.core.cel.EvaluationErrors;
  *
  * @param constants constant values, imported and local
  * @param variables variable definitions, imported and local, each after the ones it uses
+ * @param declaredVariables the names of every declared variable, including any that failed to compile
  */
-public record PolicyParameters(Map<String, Object> constants, List<NamedExpression> variables) {
+public record PolicyParameters(Map<String, Object> constants, List<NamedExpression> variables,
+		java.util.Set<String> declaredVariables) {
 
-	static final PolicyParameters EMPTY = new PolicyParameters(Map.of(), List.of());
+	/** No constants, no variables. */
+	public static final PolicyParameters EMPTY = new PolicyParameters(Map.of(), List.of(), java.util.Set.of());
 
 	public PolicyParameters {
-		constants = Map.copyOf(constants);
+		constants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants));
 		variables = List.copyOf(variables);
+		declaredVariables = java.util.Set.copyOf(declaredVariables);
 	}
 
 	/** The bindings a condition of this policy sees. */
