@@ -48,7 +48,7 @@ public final class Authorizer {
 
 	/** Decides the request. Never throws because of the engine. */
 	public CheckResult check(CheckRequest request) {
-		CheckObserver.Observation observation = startObservation(request);
+		CheckObserver.ObservedCheck observation = startObservation(request);
 		long start = System.nanoTime();
 		CheckResult result;
 		Throwable error = null;
@@ -73,7 +73,7 @@ public final class Authorizer {
 					this.engine.name(), Duration.ofNanos(System.nanoTime() - start), ex));
 			throw ex;
 		}
-		if (this.listeners.length > 0 || observation != CheckObserver.Observation.NONE) {
+		if (this.listeners.length > 0 || observation != CheckObserver.ObservedCheck.NONE) {
 			CheckEvent event = new CheckEvent(request, result, this.engine.name(),
 					Duration.ofNanos(System.nanoTime() - start), error);
 			// Stopped before the listeners run, so that the observation measures the check, not the audit.
@@ -83,18 +83,18 @@ public final class Authorizer {
 		return result;
 	}
 
-	private CheckObserver.Observation startObservation(CheckRequest request) {
+	private CheckObserver.ObservedCheck startObservation(CheckRequest request) {
 		try {
-			CheckObserver.Observation observation = this.observer.start(request, this.engine.name());
-			return (observation != null) ? observation : CheckObserver.Observation.NONE;
+			CheckObserver.ObservedCheck observation = this.observer.start(request, this.engine.name());
+			return (observation != null) ? observation : CheckObserver.ObservedCheck.NONE;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Check observer {} failed", this.observer, ex);
-			return CheckObserver.Observation.NONE;
+			return CheckObserver.ObservedCheck.NONE;
 		}
 	}
 
-	private void stopObservation(CheckObserver.Observation observation, CheckEvent event) {
+	private void stopObservation(CheckObserver.ObservedCheck observation, CheckEvent event) {
 		try {
 			observation.stop(event);
 		}

@@ -15,7 +15,7 @@ import io.authz.core.model.CheckRequest;
 public interface CheckObserver {
 
 	/** An observer that does nothing. */
-	CheckObserver NONE = (request, engine) -> Observation.NONE;
+	CheckObserver NONE = (request, engine) -> ObservedCheck.NONE;
 
 	/**
 	 * Starts observing a check.
@@ -23,14 +23,14 @@ public interface CheckObserver {
 	 * @param engine the name of the engine that will be asked
 	 * @return the observation, stopped with the completed check
 	 */
-	Observation start(CheckRequest request, String engine);
+	ObservedCheck start(CheckRequest request, String engine);
 
 	/** One observed check, stopped exactly once, on the thread that started it. */
 	@FunctionalInterface
-	interface Observation {
+	interface ObservedCheck {
 
 		/** An observation that does nothing. */
-		Observation NONE = (event) -> {
+		ObservedCheck NONE = (event) -> {
 		};
 
 		/**
