@@ -63,6 +63,8 @@ public final class PolicyWatcher implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
+	private final boolean fileSystemEvents;
+
 	private final Object monitor = new Object();
 
 	private volatile boolean running;
@@ -93,6 +95,11 @@ public final class PolicyWatcher implements SmartLifecycle {
 	 */
 	public PolicyWatcher(PolicyReloader reloader, ResourceLoader resourceLoader, Duration quietPeriod,
 			Duration pollInterval) {
+		this(reloader, resourceLoader, quietPeriod, pollInterval, true);
+	}
+
+	PolicyWatcher(PolicyReloader reloader, ResourceLoader resourceLoader, Duration quietPeriod, Duration pollInterval,
+			boolean fileSystemEvents) {
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(resourceLoader, "'resourceLoader' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative() && !quietPeriod.isZero(), "'quietPeriod' must be positive");
@@ -101,6 +108,7 @@ public final class PolicyWatcher implements SmartLifecycle {
 		this.resourceLoader = resourceLoader;
 		this.quietPeriod = quietPeriod;
 		this.pollInterval = pollInterval;
+		this.fileSystemEvents = fileSystemEvents;
 	}
 
 	/**
@@ -122,7 +130,7 @@ public final class PolicyWatcher implements SmartLifecycle {
 				return;
 			}
 			this.root = directory;
-			this.watchService = newWatchService(directory);
+			this.watchService = this.fileSystemEvents ? newWatchService(directory) : null;
 			this.snapshot = snapshot(directory);
 			this.running = true;
 			Thread watcher = new Thread(this::watch, "authz-policy-watcher");
