@@ -18,7 +18,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.util.Assert;
 
 /**
- * The {@code authz} health contributor: {@code DOWN} when the engine cannot decide (no policy set loaded, or a
+ * The {@code authz} health contributor: {@code DOWN} when the engine cannot decide (no policies loaded, or a
  * remote PDP that its {@link EngineHealth} reports unavailable), {@code UP} otherwise. A rejected policy reload
  * does not make it {@code DOWN}, as the last good policies keep serving: it shows as a {@code warning} detail
  * with the errors.
@@ -65,8 +65,9 @@ public class AuthzHealthIndicator extends AbstractHealthIndicator {
 
 	private void embeddedHealth(EmbeddedEngine engine, Health.Builder builder) {
 		PolicySet set = engine.policySet();
-		if (set == null) {
-			builder.down().withDetail("policies", 0).withDetail("reason", "no policy set is loaded");
+		if (set == null || set.policies().isEmpty()) {
+			// Without policies every decision is a deny: the application is up, but cannot authorize anything.
+			builder.down().withDetail("policies", 0).withDetail("reason", "no policies are loaded");
 			return;
 		}
 		builder.withDetail("policies", set.policies().size()).withDetail("digest", set.digest());
