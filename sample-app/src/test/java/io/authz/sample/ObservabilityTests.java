@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.authz.sample.expense.ExpenseRepository;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,8 @@ class ObservabilityTests extends AbstractApiTests {
 		assertThat(count("authz.decisions") - decisions).isEqualTo(2 + listed);
 		assertThat(count("authz.checks") - checks).isEqualTo(3);
 		management().get()
-			.uri("/actuator/metrics/authz.decisions?tag=engine:local&tag=resource:expense&tag=action:read&tag=effect:deny")
+			.uri("/actuator/metrics/authz.decisions?tag={engine}&tag={resource}&tag={action}&tag={effect}",
+					"engine:local", "resource:expense", "action:read", "effect:deny")
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -56,19 +58,19 @@ class ObservabilityTests extends AbstractApiTests {
 		Map<String, Object> policySet = (Map<String, Object>) authz.get("policySet");
 		assertThat(policySet).containsEntry("location", "classpath:policies/").containsEntry("watching", false);
 		assertThat((String) policySet.get("digest")).hasSize(64);
-		assertThat(policySet.get("policies")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(policySet.get("policies")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains(Map.of("kind", "resource", "name", "expense", "version", "default", "scope", "", "key",
 					"resource.expense.vdefault", "source", "expense.yaml", "disabled", false))
 			.anySatisfy((policy) -> assertThat(policy).asInstanceOf(
-					org.assertj.core.api.InstanceOfAssertFactories.MAP)
+					InstanceOfAssertFactories.MAP)
 				.containsEntry("kind", "derived_roles")
 				.containsEntry("name", "common_roles")
 				.containsEntry("source", "derived_roles/common_roles.yaml"));
-		assertThat(authz.get("lastReload")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+		assertThat(authz.get("lastReload")).asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsEntry("trigger", "startup")
 			.containsEntry("outcome", "success")
 			.containsEntry("errors", List.of());
-		assertThat(authz.get("decisions")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+		assertThat(authz.get("decisions")).asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsKeys("allow", "deny");
 	}
 

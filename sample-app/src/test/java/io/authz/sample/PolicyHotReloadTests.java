@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -69,7 +70,7 @@ class PolicyHotReloadTests extends AbstractApiTests {
 		await().atMost(WITHIN).until(() -> "failure".equals(lastReload().get("outcome")));
 		Map<String, Object> lastReload = lastReload();
 		assertThat(lastReload).containsEntry("trigger", "watch");
-		assertThat(lastReload.get("errors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(lastReload.get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.singleElement()
 			.asString()
 			.startsWith("expense.yaml:");

@@ -6,7 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.authz.core.check.Authorizer;
+import io.authz.core.engine.AuthorizationEngine;
 import io.authz.core.model.CheckRequest;
+import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
 import io.authz.core.model.PrincipalType;
 import io.authz.core.model.Resource;
@@ -288,11 +290,11 @@ class AuthzAuditAutoConfigurationTests {
 	static class FailingEngineConfiguration {
 
 		@Bean
-		io.authz.core.engine.AuthorizationEngine roleEngine() {
+		AuthorizationEngine roleEngine() {
 			return new RoleEngine() {
 
 				@Override
-				public io.authz.core.model.CheckResult check(CheckRequest request) {
+				public CheckResult check(CheckRequest request) {
 					throw new IllegalStateException("PDP unreachable");
 				}
 

@@ -49,7 +49,8 @@ class AuthzEndpointAutoConfigurationTests {
 			context.getBean(Authorizer.class)
 				.check(new CheckRequest(null, USER,
 						List.of(ResourceCheck.of(Resource.of("document", "1"), "read", "delete")), Map.of()));
-			context.getBean(Authorizer.class).check(CheckRequest.of(USER, Resource.of("leave_request", "7"), "approve"));
+			context.getBean(Authorizer.class)
+				.check(CheckRequest.of(USER, Resource.of("leave_request", "7"), "approve"));
 			JsonNode json = json(context.getBean(AuthzEndpoint.class).authz());
 			String digest = ((EmbeddedEngine) context.getBean(AuthorizationEngine.class)).policySet().digest();
 			assertThat(json.get("engine").asString()).isEqualTo("local");

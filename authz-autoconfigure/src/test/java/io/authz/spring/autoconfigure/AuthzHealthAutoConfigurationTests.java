@@ -11,6 +11,7 @@ import io.authz.core.engine.EngineHealth;
 import io.authz.spring.actuate.AuthzHealthIndicator;
 import io.authz.spring.policy.PolicyReloader;
 import io.authz.spring.test.RoleEngine;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class AuthzHealthAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("policies", 1).containsKey("warning");
 			assertThat(health.getDetails().get("failedReload")).asInstanceOf(
-					org.assertj.core.api.InstanceOfAssertFactories.MAP)
+					InstanceOfAssertFactories.MAP)
 				.containsEntry("trigger", "test")
 				.containsKeys("time", "errors");
 		});

@@ -1,6 +1,7 @@
 package io.authz.spring.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.authz.core.check.Authorizer;
@@ -10,6 +11,7 @@ import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
 import io.authz.core.model.Resource;
+import io.authz.core.model.ResourceCheck;
 import io.authz.spring.observation.CheckObservationContext;
 import io.authz.spring.observation.ObservationCheckObserver;
 import io.authz.spring.test.RoleEngine;
@@ -42,8 +44,8 @@ class AuthzObservationAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ObservationCheckObserver.class);
 			Authorizer authorizer = context.getBean(Authorizer.class);
 			authorizer.check(new CheckRequest("req-7", ALICE,
-					List.of(io.authz.core.model.ResourceCheck.of(Resource.of("document", "1"), "read", "delete")),
-					java.util.Map.of()));
+					List.of(ResourceCheck.of(Resource.of("document", "1"), "read", "delete")),
+					Map.of()));
 			ObservationConfiguration observations = context.getBean(ObservationConfiguration.class);
 			assertThat(observations.stopped).singleElement().satisfies((observation) -> {
 				assertThat(observation.getName()).isEqualTo("authz.check");

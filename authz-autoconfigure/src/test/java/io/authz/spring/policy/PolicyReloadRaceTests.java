@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,7 +63,7 @@ class PolicyReloadRaceTests {
 		AtomicBoolean reloading = new AtomicBoolean(true);
 		LongAdder checks = new LongAdder();
 		Set<String> generationsSeen = ConcurrentHashMap.newKeySet();
-		List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> problems = new CopyOnWriteArrayList<>();
 		ExecutorService executor = Executors.newFixedThreadPool(CHECKERS);
 		List<Future<?>> checkers = new ArrayList<>();
 		for (int i = 0; i < CHECKERS; i++) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
  * Policy files written to a directory, for reload tests.
@@ -25,7 +27,7 @@ final class TestPolicies {
 				      actions: [%s]
 				      effect: EFFECT_ALLOW
 				      roles: ["user"]
-				""".formatted(String.join(", ", java.util.Arrays.stream(actions).map((a) -> '"' + a + '"').toList()));
+				""".formatted(String.join(", ", Arrays.stream(actions).map((a) -> '"' + a + '"').toList()));
 	}
 
 	/** A document policy whose condition does not compile (line 10). */
@@ -52,8 +54,8 @@ final class TestPolicies {
 			// never sees half a file.
 			Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
 			Files.writeString(temporary, content);
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -100,9 +100,10 @@ class AuthorizerTests {
 			throw new IllegalStateException("observer broke");
 		});
 		assertThat(starting.check(this.request).isAllAllowed()).isTrue();
-		Authorizer stopping = new Authorizer(engine(AuthorizerTests::allowAll), List.of(), (request, engine) -> (event) -> {
+		CheckObserver failingStop = (request, engine) -> (event) -> {
 			throw new IllegalStateException("observer broke");
-		});
+		};
+		Authorizer stopping = new Authorizer(engine(AuthorizerTests::allowAll), List.of(), failingStop);
 		assertThat(stopping.check(this.request).isAllAllowed()).isTrue();
 	}
 
