@@ -30,7 +30,7 @@ class ConfigurationMetadataTests {
 				"authz.local.strict-evaluation", "authz.local.globals", "authz.local.watch",
 				"authz.principal.authority-prefixes", "authz.web.problem-details", "authz.audit.enabled",
 				"authz.audit.include-attributes", "authz.audit.decision-log", "authz.audit.security-events",
-				"authz.metrics.max-tag-values");
+				"authz.metrics.max-tag-values", "management.health.authz.enabled");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -45,6 +45,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("authz.audit.decision-log").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("authz.audit.security-events").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("authz.metrics.max-tag-values").get("defaultValue").asInt()).isEqualTo(100);
+		assertThat(properties.get("management.health.authz.enabled").get("defaultValue").asBoolean()).isTrue();
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()
