@@ -30,7 +30,8 @@ class ConfigurationMetadataTests {
 				"authz.local.strict-evaluation", "authz.local.globals", "authz.local.watch",
 				"authz.principal.authority-prefixes", "authz.web.problem-details", "authz.audit.enabled",
 				"authz.audit.include-attributes", "authz.audit.decision-log", "authz.audit.security-events",
-				"authz.metrics.max-tag-values", "management.health.authz.enabled");
+				"authz.metrics.max-tag-values", "management.health.authz.enabled", "management.endpoint.authz.access",
+				"management.endpoint.authz.cache.time-to-live");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
