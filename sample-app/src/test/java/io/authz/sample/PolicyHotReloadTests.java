@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
  * Policy changes without a restart: the sample app on a copy of {@code policies/} with
  * {@code authz.local.watch=true}.
  */
-@TestPropertySource(properties = "authz.local.watch=true")
+// A database of its own: closing this context drops its tables (create-drop), which must not be the shared ones.
+@TestPropertySource(properties = { "authz.local.watch=true",
+		"spring.datasource.url=jdbc:h2:mem:expenses-hot-reload;DB_CLOSE_DELAY=-1" })
 @DirtiesContext
 class PolicyHotReloadTests extends AbstractApiTests {
 

@@ -12,6 +12,7 @@ import io.authz.spring.policy.PolicyReloader;
 import io.authz.spring.policy.PolicyWatcher;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -65,12 +66,13 @@ public class AuthzEndpoint {
 	 * Reloads the policies of the embedded engine from their location. A set that does not compile is rejected
 	 * and the current one keeps serving.
 	 * @return how the reload went
+	 * @throws InvalidEndpointRequestException (a 400 over HTTP) when the engine has no policies to reload
 	 */
 	@WriteOperation
 	public ReloadDescriptor reload() {
 		if (this.reloader == null || !this.reloader.isSupported()) {
-			throw new UnsupportedOperationException(
-					"Engine '" + this.engine.name() + "' has no policies in the application to reload");
+			String message = "Engine '" + this.engine.name() + "' has no policies in the application to reload";
+			throw new InvalidEndpointRequestException(message, message);
 		}
 		return ReloadDescriptor.of(this.reloader.reload(PolicyReloader.ENDPOINT));
 	}

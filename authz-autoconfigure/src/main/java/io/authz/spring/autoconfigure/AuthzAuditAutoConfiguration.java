@@ -2,6 +2,7 @@ package io.authz.spring.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = AuthzAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "authz.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "authz.audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuthzProperties.class)
 @Import({ DecisionEventsConfiguration.class, AuditEventRepositoryBridgeConfiguration.class,
 		SecurityEventsBridgeConfiguration.class, DecisionLogConfiguration.class })
 public final class AuthzAuditAutoConfiguration {

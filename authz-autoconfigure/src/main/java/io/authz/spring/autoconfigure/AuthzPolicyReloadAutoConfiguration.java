@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBooleanProperty(name = "authz.enabled", matchIfMissing = true)
 @ConditionalOnProperty(name = "authz.engine", havingValue = "local", matchIfMissing = true)
 @ConditionalOnBean(AuthorizationEngine.class)
+@EnableConfigurationProperties(AuthzProperties.class)
 @Import(PolicyReloadConfiguration.class)
 public final class AuthzPolicyReloadAutoConfiguration {
 

@@ -241,7 +241,23 @@ public final class PolicyWatcher implements SmartLifecycle {
 			awaitQuiet(service);
 			return true;
 		}
-		return this.running && !snapshot(root()).equals(this.snapshot);
+		if (!this.running) {
+			return false;
+		}
+		Map<Path, FileState> current = snapshot(root());
+		if (current.equals(this.snapshot)) {
+			return false;
+		}
+		// Changed without an event: let it settle until two comparisons a quiet period apart agree.
+		for (int i = 0; i < MAX_QUIET_PERIODS; i++) {
+			Thread.sleep(this.quietPeriod.toMillis());
+			Map<Path, FileState> next = snapshot(root());
+			if (next.equals(current)) {
+				break;
+			}
+			current = next;
+		}
+		return true;
 	}
 
 	private void awaitQuiet(WatchService service) throws InterruptedException {

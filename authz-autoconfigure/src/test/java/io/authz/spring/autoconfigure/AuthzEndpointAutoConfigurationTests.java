@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -119,7 +120,8 @@ class AuthzEndpointAutoConfigurationTests {
 			assertThat(json.get("engine").asString()).isEqualTo("role");
 			assertThat(json.get("policySet").isNull()).isTrue();
 			assertThat(json.get("lastReload").isNull()).isTrue();
-			assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(endpoint::reload);
+			assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(endpoint::reload)
+				.withMessageContaining("Engine 'role' has no policies");
 		});
 	}
 
