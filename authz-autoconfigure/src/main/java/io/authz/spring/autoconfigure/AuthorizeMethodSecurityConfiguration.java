@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Role;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.method.AuthorizationAdvisor;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
@@ -46,8 +45,7 @@ class AuthorizeMethodSecurityConfiguration {
 			ObjectProvider<GrantedAuthorityDefaults> grantedAuthorityDefaults,
 			ObjectProvider<RoleHierarchy> roleHierarchy,
 			ObjectProvider<AnnotationTemplateExpressionDefaults> templateDefaults,
-			ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy,
-			ObjectProvider<AuthorizationEventPublisher> eventPublisher, ApplicationContext context) {
+			ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy, ApplicationContext context) {
 		// Read now, as Spring Security does: the pointcut has to match composed annotations at start-up.
 		AnnotationTemplateExpressionDefaults defaults = templateDefaults.getIfUnique();
 		Pointcut pointcut = AuthorizeMethodInterceptors.pointcut(defaults);
@@ -63,7 +61,8 @@ class AuthorizeMethodSecurityConfiguration {
 					pointcut, manager);
 			interceptor.setOrder(AuthorizeMethodInterceptors.ORDER);
 			securityContextHolderStrategy.ifUnique(interceptor::setSecurityContextHolderStrategy);
-			eventPublisher.ifUnique(interceptor::setAuthorizationEventPublisher);
+			// No event publisher: authorization events are published per decision, for every check, by the
+			// audit auto-configuration (AuthorizationEventBridge); publishing here too would report twice.
 			return interceptor;
 		});
 	}

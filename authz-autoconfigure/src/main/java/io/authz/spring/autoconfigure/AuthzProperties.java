@@ -29,6 +29,10 @@ public class AuthzProperties {
 
 	private final Web web = new Web();
 
+	private final Audit audit = new Audit();
+
+	private final Metrics metrics = new Metrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -55,6 +59,14 @@ public class AuthzProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -100,6 +112,12 @@ public class AuthzProperties {
 		 */
 		private Map<String, Object> globals = new LinkedHashMap<>();
 
+		/**
+		 * Whether to reload 'file:' policies when they change. A change that does not compile is rejected and the
+		 * last good policies keep serving.
+		 */
+		private boolean watch;
+
 		public String getPolicies() {
 			return this.policies;
 		}
@@ -122,6 +140,14 @@ public class AuthzProperties {
 
 		public void setGlobals(Map<String, Object> globals) {
 			this.globals = globals;
+		}
+
+		public boolean isWatch() {
+			return this.watch;
+		}
+
+		public void setWatch(boolean watch) {
+			this.watch = watch;
 		}
 
 	}
@@ -162,6 +188,91 @@ public class AuthzProperties {
 
 		public void setProblemDetails(boolean problemDetails) {
 			this.problemDetails = problemDetails;
+		}
+
+	}
+
+	/**
+	 * Audit properties: decision events and where they are bridged to.
+	 */
+	public static class Audit {
+
+		/**
+		 * Whether to publish an AuthorizationDecisionEvent for every decision, and bridge decisions to the
+		 * AuditEventRepository, Spring Security authorization events and the decision log.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to put principal and resource attribute values in decision events, audit events and the
+		 * decision log. Off by default: attributes can be personal data.
+		 */
+		private boolean includeAttributes;
+
+		/**
+		 * Whether to write every decision as one line of JSON to the 'io.authz.decisions' logger, at INFO level.
+		 */
+		private boolean decisionLog;
+
+		/**
+		 * Whether to publish decisions as Spring Security authorization events, through the application's
+		 * AuthorizationEventPublisher if it defines one, or else as Spring Security does by default (denials
+		 * only).
+		 */
+		private boolean securityEvents = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isIncludeAttributes() {
+			return this.includeAttributes;
+		}
+
+		public void setIncludeAttributes(boolean includeAttributes) {
+			this.includeAttributes = includeAttributes;
+		}
+
+		public boolean isDecisionLog() {
+			return this.decisionLog;
+		}
+
+		public void setDecisionLog(boolean decisionLog) {
+			this.decisionLog = decisionLog;
+		}
+
+		public boolean isSecurityEvents() {
+			return this.securityEvents;
+		}
+
+		public void setSecurityEvents(boolean securityEvents) {
+			this.securityEvents = securityEvents;
+		}
+
+	}
+
+	/**
+	 * Metrics properties.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Maximum number of distinct values of the 'resource' and of the 'action' tag of the 'authz.decisions'
+		 * metric. Values seen after the limit is reached are recorded as 'other', so that requests with made-up
+		 * resource kinds or actions cannot create unbounded numbers of meters.
+		 */
+		private int maxTagValues = 100;
+
+		public int getMaxTagValues() {
+			return this.maxTagValues;
+		}
+
+		public void setMaxTagValues(int maxTagValues) {
+			this.maxTagValues = maxTagValues;
 		}
 
 	}

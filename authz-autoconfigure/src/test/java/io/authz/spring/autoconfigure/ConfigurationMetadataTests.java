@@ -27,8 +27,11 @@ class ConfigurationMetadataTests {
 			metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		}
 		assertThat(properties).containsOnlyKeys("authz.enabled", "authz.engine", "authz.local.policies",
-				"authz.local.strict-evaluation", "authz.local.globals", "authz.principal.authority-prefixes",
-				"authz.web.problem-details");
+				"authz.local.strict-evaluation", "authz.local.globals", "authz.local.watch",
+				"authz.principal.authority-prefixes", "authz.web.problem-details", "authz.audit.enabled",
+				"authz.audit.include-attributes", "authz.audit.decision-log", "authz.audit.security-events",
+				"authz.metrics.max-tag-values", "management.health.authz.enabled", "management.endpoint.authz.access",
+				"management.endpoint.authz.cache.time-to-live");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -37,6 +40,13 @@ class ConfigurationMetadataTests {
 			.isEqualTo("classpath:policies/");
 		assertThat(properties.get("authz.local.strict-evaluation").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("authz.web.problem-details").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.local.watch").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("authz.audit.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.audit.include-attributes").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("authz.audit.decision-log").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("authz.audit.security-events").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.metrics.max-tag-values").get("defaultValue").asInt()).isEqualTo(100);
+		assertThat(properties.get("management.health.authz.enabled").get("defaultValue").asBoolean()).isTrue();
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()

@@ -16,6 +16,7 @@ import io.authz.core.model.Effect;
 import io.authz.core.model.Resource;
 import io.authz.spring.authorization.PolicyAuthorizationDecision;
 import io.authz.spring.authorization.PolicyDeniedException;
+import io.authz.spring.autoconfigure.AuthzAuditAutoConfiguration;
 import io.authz.spring.autoconfigure.AuthzAutoConfiguration;
 import io.authz.spring.autoconfigure.AuthzMethodSecurityAutoConfiguration;
 import io.authz.spring.principal.SecurityContextPrincipalResolver;
@@ -233,17 +234,20 @@ class AuthorizeMethodSecurityTests {
 	}
 
 	@Test
-	void authorizationEventsArePublished() {
-		this.runner.withUserConfiguration(EventPublisherConfiguration.class).run((context) -> {
-			authenticate("alice", "document:read");
-			context.getBean(DocumentService.class).read("1");
-			List<AuthorizationResult> results = context.getBean(EventPublisherConfiguration.class).results;
-			assertThat(results).singleElement()
-				.isInstanceOfSatisfying(PolicyAuthorizationDecision.class, (decision) -> {
-					assertThat(decision.isGranted()).isTrue();
-					assertThat(decision.getDecision().rule()).isEqualTo(RoleEngine.RULE);
-				});
-		});
+	void authorizationEventsArePublishedThroughTheAuditAutoConfiguration() {
+		this.runner.withConfiguration(AutoConfigurations.of(AuthzAuditAutoConfiguration.class))
+			.withUserConfiguration(EventPublisherConfiguration.class)
+			.run((context) -> {
+				authenticate("alice", "document:read");
+				context.getBean(DocumentService.class).read("1");
+				List<AuthorizationResult> results = context.getBean(EventPublisherConfiguration.class).results;
+				assertThat(results).as("published once, by the audit bridge, not by the interceptor too")
+					.singleElement()
+					.isInstanceOfSatisfying(PolicyAuthorizationDecision.class, (decision) -> {
+						assertThat(decision.isGranted()).isTrue();
+						assertThat(decision.getDecision().rule()).isEqualTo(RoleEngine.RULE);
+					});
+			});
 	}
 
 	@Test

@@ -55,6 +55,58 @@ class AuthorizerTests {
 		assertThat(authorizer.check(this.request).isAllAllowed()).isTrue();
 	}
 
+	@Test
+	void observerWrapsTheEngineCallAndIsStoppedBeforeListeners() {
+		List<String> calls = new ArrayList<>();
+		CheckObserver observer = (request, engine) -> {
+			calls.add("start " + engine);
+			return (event) -> calls.add("stop " + event.isFailure());
+		};
+		Authorizer authorizer = new Authorizer(engine((request) -> {
+			calls.add("engine");
+			return allowAll(request);
+		}), List.of((event) -> calls.add("listener")), observer);
+		assertThat(authorizer.check(this.request).isAllAllowed()).isTrue();
+		assertThat(calls).containsExactly("start test", "engine", "stop false", "listener");
+	}
+
+	@Test
+	void observerSeesEngineFailure() {
+		List<CheckEvent> stopped = new ArrayList<>();
+		Authorizer authorizer = new Authorizer(engine((request) -> {
+			throw new IllegalStateException("PDP unreachable");
+		}), List.of(), (request, engine) -> stopped::add);
+		assertThat(authorizer.check(this.request).isAllAllowed()).isFalse();
+		assertThat(stopped).singleElement().satisfies((event) -> {
+			assertThat(event.error()).hasMessage("PDP unreachable");
+			assertThat(event.result().results().get(0).decision("read").isFailure()).isTrue();
+		});
+	}
+
+	@Test
+	void observerIsStoppedWhenTheEngineThrowsAnError() {
+		List<CheckEvent> stopped = new ArrayList<>();
+		Authorizer authorizer = new Authorizer(engine((request) -> {
+			throw new AssertionError("fatal");
+		}), List.of(), (request, engine) -> stopped::add);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> authorizer.check(this.request));
+		assertThat(stopped).singleElement().satisfies((event) -> assertThat(event.isFailure()).isTrue());
+	}
+
+	@Test
+	void failingObserverDoesNotChangeTheDecision() {
+		Authorizer starting = new Authorizer(engine(AuthorizerTests::allowAll), List.of(), (request, engine) -> {
+			throw new IllegalStateException("observer broke");
+		});
+		assertThat(starting.check(this.request).isAllAllowed()).isTrue();
+		CheckObserver failingStop = (request, engine) -> (event) -> {
+			throw new IllegalStateException("observer broke");
+		};
+		Authorizer stopping = new Authorizer(engine(AuthorizerTests::allowAll), List.of(), failingStop);
+		assertThat(stopping.check(this.request).isAllAllowed()).isTrue();
+	}
+
 	private static CheckResult allowAll(CheckRequest request) {
 		return new CheckResult(request.requestId(), request.resources()
 			.stream()
