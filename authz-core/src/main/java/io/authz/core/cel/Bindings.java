@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.cel.runtime.CelFunctionResolver;
 import dev.cel.runtime.CelVariableResolver;
-import io.authz.core.cel.functions.CerbosLibrary;
 
 /**
  * The variables one condition sees: the request ({@code request}, {@code P}, {@code R}), the globals, the
@@ -44,9 +42,7 @@ public final class Bindings implements CelVariableResolver {
 
 	private final Map<String, Object> variables;
 
-	private final Instant now;
-
-	private final CelFunctionResolver functions;
+	private final Supplier<Instant> clock;
 
 	/**
 	 * Bindings for a request, with {@code now()} at the current instant. Prefer
@@ -68,7 +64,7 @@ public final class Bindings implements CelVariableResolver {
 	 * @param now the instant of the check, what {@code now()} returns
 	 */
 	public Bindings(Map<String, Object> request, Map<String, Object> globals, Supplier<Object> runtime, Instant now) {
-		this(requestView(request), globals, runtime, Map.of(), Map.of(), now, CerbosLibrary.clock(now));
+		this(requestView(request), globals, runtime, Map.of(), Map.of(), () -> now);
 	}
 
 	/**
@@ -80,11 +76,11 @@ public final class Bindings implements CelVariableResolver {
 	 */
 	public Bindings(Map<String, Object> request, Map<String, Object> globals, Supplier<Object> runtime,
 			Supplier<Instant> clock) {
-		this(requestView(request), globals, runtime, Map.of(), Map.of(), null, CerbosLibrary.clock(clock));
+		this(requestView(request), globals, runtime, Map.of(), Map.of(), clock);
 	}
 
 	private Bindings(Map<String, Object> request, Map<String, Object> globals, Supplier<Object> runtime,
-			Map<String, Object> constants, Map<String, Object> variables, Instant now, CelFunctionResolver functions) {
+			Map<String, Object> constants, Map<String, Object> variables, Supplier<Instant> clock) {
 		this.request = request;
 		this.principal = request.get("principal");
 		this.resource = request.get("resource");
@@ -92,30 +88,27 @@ public final class Bindings implements CelVariableResolver {
 		this.runtime = runtime;
 		this.constants = constants;
 		this.variables = variables;
-		this.now = now;
-		this.functions = functions;
+		this.clock = clock;
 	}
 
 	/** The same request seen from a policy with these constants and variables. */
 	public Bindings with(Map<String, Object> constants, Map<String, Object> variables) {
-		return new Bindings(this.request, this.globals, this.runtime, constants, variables, this.now,
-				this.functions);
+		return new Bindings(this.request, this.globals, this.runtime, constants, variables, this.clock);
 	}
 
 	/** The same bindings with {@code now()} at another instant. */
 	public Bindings withNow(Instant now) {
-		return new Bindings(this.request, this.globals, this.runtime, this.constants, this.variables, now,
-				CerbosLibrary.clock(now));
+		return new Bindings(this.request, this.globals, this.runtime, this.constants, this.variables, () -> now);
 	}
 
 	/** What {@code now()} returns. */
 	public Instant now() {
-		return this.now;
+		return this.clock.get();
 	}
 
-	/** The functions bound at evaluation time: {@code now()} and {@code timeSince()} at {@link #now()}. */
-	public CelFunctionResolver functions() {
-		return this.functions;
+	/** The clock {@code now()} reads: one instant for the whole check. */
+	public Supplier<Instant> clock() {
+		return this.clock;
 	}
 
 	@Override

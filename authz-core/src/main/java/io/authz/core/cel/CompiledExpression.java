@@ -3,10 +3,8 @@ package io.authz.core.cel;
 import java.time.Instant;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionResolver;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
-import io.authz.core.cel.functions.CerbosLibrary;
 
 /**
  * A CEL expression compiled once at load time and evaluated many times.
@@ -17,14 +15,21 @@ import io.authz.core.cel.functions.CerbosLibrary;
 public record CompiledExpression(String text, CelRuntime.Program program) {
 
 	/**
-	 * Evaluates against the given variables. With {@link Bindings}, {@code now()} and {@code timeSince()} use
-	 * {@link Bindings#now()}; with any other resolver, the current instant.
+	 * Evaluates against the given variables. With {@link Bindings}, {@code now()} and {@code timeSince()} read
+	 * the bindings' clock; with any other resolver, the system clock.
 	 * @throws CelEvaluationException when evaluation fails (no such key, no matching overload, ...)
 	 */
 	public Object evaluate(CelVariableResolver variables) throws CelEvaluationException {
-		CelFunctionResolver functions = (variables instanceof Bindings bindings) ? bindings.functions()
-				: CerbosLibrary.clock(Instant.now());
-		return this.program.eval(variables, functions);
+		if (!(variables instanceof Bindings bindings)) {
+			return this.program.eval(variables);
+		}
+		java.util.function.Supplier<Instant> previous = CheckClock.enter(bindings.clock());
+		try {
+			return this.program.eval(variables);
+		}
+		finally {
+			CheckClock.restore(previous);
+		}
 	}
 
 	@Override

@@ -66,7 +66,7 @@ class BindingsTests {
 		Bindings bindings = bindings();
 		Bindings policy = bindings.with(Map.of("limit", 10L), Map.of("owner", true));
 		assertThat(policy.now()).isEqualTo(NOW);
-		assertThat(policy.functions()).isSameAs(bindings.functions());
+		assertThat(policy.clock()).isSameAs(bindings.clock());
 		assertThat(environment.compile("now() == timestamp('2024-06-01T12:00:00Z') && C.limit == 10 && V.owner")
 			.evaluate(policy)).isEqualTo(true);
 		assertThat(bindings.withNow(NOW.plusSeconds(1)).now()).isEqualTo(NOW.plusSeconds(1));

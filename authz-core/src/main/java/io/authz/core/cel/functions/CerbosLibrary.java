@@ -1,13 +1,11 @@
 package io.authz.core.cel.functions;
 
-import java.time.Instant;
 import java.util.List;
 
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelOptions;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.parser.CelParserBuilder;
-import dev.cel.runtime.CelFunctionResolver;
 import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeLibrary;
 import dev.cel.runtime.CelStandardFunctions;
@@ -21,15 +19,13 @@ import dev.cel.runtime.RuntimeHelpers;
  * {@code json.encode}, {@code format}, {@code sortBy}, {@code regex.extract}, duration getters).
  * <p>
  * Register it as both a compiler and a runtime library, replace the standard functions with
- * {@link #standardFunctions()}, and evaluate every program with the function resolver of
- * {@link #clock(Instant)}: {@code now()} and {@code timeSince()} are bound at evaluation time. It includes the
+ * {@link #standardFunctions()}. {@code now()} and {@code timeSince()} read the clock of the check being
+ * evaluated ({@link io.authz.core.cel.CheckClock}). It includes the
  * regex extension and replaces {@code sortBy} of cel-java's lists extension and {@code indexOf} and
  * {@code lastIndexOf} of its strings extension: register those without these functions, and no regex extension.
  */
 public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
 
-	/** Functions that must be supplied at evaluation time, by {@link #clock(Instant)}. */
-	public static final List<String> LATE_BOUND_FUNCTIONS = List.of(TimeFunctions.NOW, TimeFunctions.TIME_SINCE);
 
 	private final List<FunctionLibrary> libraries;
 
@@ -52,18 +48,7 @@ public final class CerbosLibrary implements CelCompilerLibrary, CelRuntimeLibrar
 		return TimeFunctions.standardFunctions();
 	}
 
-	/**
-	 * The late-bound functions for one evaluation.
-	 * @param now what {@code now()} returns and {@code timeSince()} measures to
-	 */
-	public static CelFunctionResolver clock(Instant now) {
-		return TimeFunctions.clock(now);
-	}
 
-	/** Late-bound time functions reading the given clock when a policy asks for the time. */
-	public static CelFunctionResolver clock(java.util.function.Supplier<Instant> now) {
-		return TimeFunctions.clock(now);
-	}
 
 	@Override
 	public void setParserOptions(CelParserBuilder parser) {

@@ -2,6 +2,8 @@ package io.authz.core.cel.functions;
 
 import java.time.Duration;
 import java.time.Instant;
+
+import io.authz.core.cel.CheckClock;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +26,8 @@ import dev.cel.runtime.standard.GetSecondsFunction.GetSecondsOverload;
  * Cerbos' clock functions, {@code now()} and {@code timeSince(timestamp)}, and the duration getters as Go
  * computes them.
  * <p>
- * {@code now()} and {@code timeSince()} are bound late: the program never sees a clock, each evaluation is given
- * a resolver for the instant of its check ({@link #clock(Instant)}), so every expression of one check agrees on
- * "now" and callers can pin it.
+ * {@code now()} and {@code timeSince()} read the clock of the check being evaluated ({@link CheckClock}), so
+ * every expression of one check agrees on "now" and callers can pin it.
  * <p>
  * cel-go's {@code getHours()}, {@code getMinutes()}, {@code getSeconds()} and {@code getMilliseconds()} on a
  * duration return the whole duration in that unit, truncated toward zero ({@code duration("3750s")
@@ -74,7 +75,11 @@ final class TimeFunctions implements FunctionLibrary {
 
 	@Override
 	public void setRuntimeOptions(CelRuntimeBuilder runtime) {
-		runtime.addFunctionBindings(durationGetter("duration_to_hours", NANOS_PER_HOUR),
+		// The clock of the check being evaluated, so every call in one check agrees.
+		runtime.addFunctionBindings(CelFunctionBinding.from(NOW, List.of(), (args) -> CheckClock.now()),
+				CelFunctionBinding.from(TIME_SINCE_GLOBAL, Instant.class, (since) -> between(since, CheckClock.now())),
+				CelFunctionBinding.from(TIME_SINCE_MEMBER, Instant.class, (since) -> between(since, CheckClock.now())),
+				durationGetter("duration_to_hours", NANOS_PER_HOUR),
 				durationGetter("duration_to_minutes", NANOS_PER_MINUTE),
 				durationGetter("duration_to_seconds", NANOS_PER_SECOND),
 				durationGetter("duration_to_milliseconds", NANOS_PER_MILLI));
@@ -89,25 +94,6 @@ final class TimeFunctions implements FunctionLibrary {
 		return CelStandardFunctions.newBuilder()
 			.filterFunctions((function, overload) -> !REPLACED.contains(overload))
 			.build();
-	}
-
-	/**
-	 * The late-bound {@code now()} and {@code timeSince()} for one check.
-	 * @param now the instant every call sees
-	 */
-	static CelFunctionResolver clock(Instant now) {
-		return clock(() -> now);
-	}
-
-	/**
-	 * The late-bound {@code now()} and {@code timeSince()} for one check, reading the clock only when a policy
-	 * asks for the time.
-	 * @param now the clock; the caller makes it return one instant per check
-	 */
-	static CelFunctionResolver clock(java.util.function.Supplier<Instant> now) {
-		return CelLateFunctionBindings.from(CelFunctionBinding.from(NOW, List.of(), (args) -> now.get()),
-				CelFunctionBinding.from(TIME_SINCE_GLOBAL, Instant.class, (since) -> between(since, now.get())),
-				CelFunctionBinding.from(TIME_SINCE_MEMBER, Instant.class, (since) -> between(since, now.get())));
 	}
 
 	/** {@code now - since}, saturated like Go's {@code time.Time.Sub} (an int64 of nanoseconds). */
