@@ -114,7 +114,7 @@ public final class CelEnvironment {
 				throw new CelCompileException(validated.getErrorString());
 			}
 			CelAbstractSyntaxTree ast = validated.getAst();
-			return new CompiledExpression(expression, this.cel.createProgram(ast));
+			return new CompiledExpression(expression, this.cel.createProgram(ast), DirectExpression.of(ast.getExpr()));
 		}
 		catch (CelValidationException | CelEvaluationException ex) {
 			throw new CelCompileException(ex.getMessage());

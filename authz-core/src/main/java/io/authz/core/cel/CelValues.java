@@ -36,9 +36,13 @@ public final class CelValues {
 		return result;
 	}
 
-	/** Normalises one value. {@code null} stays {@code null} (CEL's {@code null}). */
+	/** Normalises one value; {@code null} becomes CEL's {@code null}. */
 	public static Object normalize(Object value) {
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Double) {
+		if (value == null) {
+			// CEL's null; a Java null inside a map would read as an unknown value in cel-java.
+			return dev.cel.common.values.NullValue.NULL_VALUE;
+		}
+		if (value instanceof String || value instanceof Boolean || value instanceof Double) {
 			return value;
 		}
 		if (value instanceof Number number) {

@@ -11,8 +11,13 @@ import dev.cel.runtime.CelVariableResolver;
  *
  * @param text the source, for messages
  * @param program the planned program
+ * @param direct a direct evaluator for the common shapes of conditions, or {@code null}
  */
-public record CompiledExpression(String text, CelRuntime.Program program) {
+public record CompiledExpression(String text, CelRuntime.Program program, DirectExpression direct) {
+
+	public CompiledExpression(String text, CelRuntime.Program program) {
+		this(text, program, null);
+	}
 
 	/**
 	 * Evaluates against the given variables. With {@link Bindings}, {@code now()} and {@code timeSince()} read
@@ -20,6 +25,14 @@ public record CompiledExpression(String text, CelRuntime.Program program) {
 	 * @throws CelEvaluationException when evaluation fails (no such key, no matching overload, ...)
 	 */
 	public Object evaluate(CelVariableResolver variables) throws CelEvaluationException {
+		if (this.direct != null) {
+			try {
+				return this.direct.evaluate(variables);
+			}
+			catch (DirectExpression.Unsupported ex) {
+				// a value outside the direct evaluator's shapes: the interpreter decides
+			}
+		}
 		if (!(variables instanceof Bindings bindings)) {
 			return this.program.eval(variables);
 		}
