@@ -3,6 +3,7 @@ package io.authz.spring.autoconfigure;
 import io.authz.core.check.Authorizer;
 import io.authz.core.check.CheckListener;
 import io.authz.core.engine.AuthorizationEngine;
+import io.authz.core.pip.AttributeEnricher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,15 +12,19 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link Authorizer} every check goes through, told about checks by the application's
- * {@link CheckListener} beans.
+ * {@link CheckListener} beans. When attribute providers are configured, checks pass through the
+ * {@link AttributeEnricher} on their way to the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizerConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Authorizer authorizer(AuthorizationEngine engine, ObjectProvider<CheckListener> listeners) {
-		return new Authorizer(engine, listeners.orderedStream().toList());
+	Authorizer authorizer(AuthorizationEngine engine, ObjectProvider<CheckListener> listeners,
+			ObjectProvider<AttributeEnricher> attributeEnricher) {
+		AttributeEnricher enricher = attributeEnricher.getIfAvailable();
+		AuthorizationEngine decider = (enricher != null && !enricher.isEmpty()) ? enricher.decorate(engine) : engine;
+		return new Authorizer(decider, listeners.orderedStream().toList());
 	}
 
 }

@@ -28,7 +28,12 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(properties).containsOnlyKeys("authz.enabled", "authz.engine", "authz.local.policies",
 				"authz.local.strict-evaluation", "authz.local.globals", "authz.principal.authority-prefixes",
-				"authz.web.problem-details");
+				"authz.web.problem-details", "authz.server.enabled", "authz.server.api-key",
+				"authz.server.max-resources-per-request", "authz.server.max-actions-per-resource",
+				"authz.server.base-url", "authz.server.aux-data.jwt.jwk-set-uri",
+				"authz.server.aux-data.jwt.disable-verification", "authz.server.aux-data.jwt.acceptable-time-skew",
+				"authz.http.rules", "authz.pip.principals", "authz.pip.principals-authoritative",
+				"authz.pip.cache-ttl", "authz.pip.cache-max-size", "authz.pip.timeout", "authz.pip.failure-policy");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -37,6 +42,12 @@ class ConfigurationMetadataTests {
 			.isEqualTo("classpath:policies/");
 		assertThat(properties.get("authz.local.strict-evaluation").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("authz.web.problem-details").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.server.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("authz.server.max-resources-per-request").get("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("authz.server.max-actions-per-resource").get("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("authz.pip.cache-ttl").get("defaultValue").asString()).isEqualTo("60s");
+		assertThat(properties.get("authz.pip.timeout").get("defaultValue").asString()).isEqualTo("500ms");
+		assertThat(properties.get("authz.pip.failure-policy").get("defaultValue").asString()).isEqualTo("deny");
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()
