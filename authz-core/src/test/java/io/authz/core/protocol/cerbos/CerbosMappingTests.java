@@ -56,10 +56,13 @@ class CerbosMappingTests {
 				 "resources": [{"actions": ["read", "edit"], "resource": {"kind": "doc", "id": "1", "policyVersion": "v2"}}]}
 				""");
 		CheckRequest check = CerbosMapping.toCheckRequest(request, Map.of());
+		// Raw: plain messages here, whatever element type the model's validation errors have
+		@SuppressWarnings({ "rawtypes", "unchecked" })
 		ResourceResult result = new ResourceResult(check.resources().get(0).resource(),
 				Map.of("read", new Decision(Effect.ALLOW, "resource.doc.vv2/acme", "r1", "acme", null), "edit",
 						Decision.noMatch()),
-				List.of("owner"), List.of(new Output("resource.doc.vv2#r1", "read", "out")), List.of("bad attribute"));
+				List.of("owner"), List.of(new Output("resource.doc.vv2#r1", "read", "out")),
+				(List) List.of("bad attribute"));
 		CheckResult checkResult = new CheckResult("r1", List.of(result));
 		CheckResourcesResponse plain = CerbosMapping.toResponse(request, checkResult, false, "id");
 		assertThat(plain.results()).singleElement().satisfies((entry) -> {
