@@ -36,7 +36,10 @@ public class DepartmentController {
 		for (ExpenseStatus status : ExpenseStatus.values()) {
 			List<Expense> inStatus = all.stream().filter((expense) -> expense.getStatus() == status).toList();
 			BigDecimal total = inStatus.stream().map(Expense::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-			byStatus.put(status.name(), Map.of("count", inStatus.size(), "total", total));
+			Map<String, Object> totals = new LinkedHashMap<>();
+			totals.put("count", inStatus.size());
+			totals.put("total", total);
+			byStatus.put(status.name(), totals);
 		}
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("department", department);
