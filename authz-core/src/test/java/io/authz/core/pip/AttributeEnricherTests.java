@@ -177,6 +177,19 @@ class AttributeEnricherTests {
 	}
 
 	@Test
+	void resourceFilesAreKeyedByIdForOneKind() {
+		ResourceAttributesFile file = ResourceAttributesFile.read("record", new java.util.LinkedHashMap<>(Map.of(
+				"records.json", stream("[{\"id\": 101, \"owner\": \"alice\"}, {\"id\": \"102\", \"owner\": \"bob\"}]"))));
+		assertThat(file.ids()).containsExactly("101", "102");
+		assertThat(file.attributes(Resource.of("record", "101"))).isEqualTo(Map.of("owner", "alice"));
+		assertThat(file.attributes(Resource.of("other", "101"))).isNull();
+		assertThat(file.attributes(Resource.of("record", "999"))).isNull();
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> ResourceAttributesFile.read("record", Map.of("r.json", stream("[{\"owner\": \"x\"}]"))))
+			.withMessageContaining("an entry has no 'id'");
+	}
+
+	@Test
 	void fileProviderRejectsMalformedFiles() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> PrincipalAttributesFile.read("users.json", stream("{\"a\": ")))

@@ -181,8 +181,9 @@ public final class CerbosMapping {
 		List<CheckResourcesRequest.ResourceEntry> entries = new ArrayList<>(request.resources().size());
 		for (ResourceCheck check : request.resources()) {
 			Resource r = check.resource();
-			entries.add(new CheckResourcesRequest.ResourceEntry(check.actions(),
-					new CheckResourcesRequest.Resource(r.kind(), r.id(), r.policyVersion(), r.attributes(), r.scope())));
+			CheckResourcesRequest.Resource resource = new CheckResourcesRequest.Resource(r.kind(), r.id(),
+					r.policyVersion(), r.attributes(), r.scope());
+			entries.add(new CheckResourcesRequest.ResourceEntry(check.actions(), resource));
 		}
 		return new CheckResourcesRequest(request.requestId(), includeMeta, principal, entries, null);
 	}

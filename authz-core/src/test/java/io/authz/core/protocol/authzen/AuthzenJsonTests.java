@@ -154,6 +154,23 @@ class AuthzenJsonTests {
 			.isThrownBy(() -> this.json.readSearch(bytes("{\"page\": {\"limit\": -1}}")));
 	}
 
+	@Test
+	void searchRequestsNeedTheirInputEntitiesComplete() {
+		SearchRequest typesOnly = this.json.readSearch(bytes("{\"subject\": {\"type\": \"user\"}, \"action\": "
+				+ ACTION + ", \"resource\": {\"type\": \"record\"}}"));
+		assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> typesOnly.validate(SearchRequest.Kind.SUBJECT))
+			.withMessage("resource.id: is required and must be a non-empty string");
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> typesOnly.validate(SearchRequest.Kind.RESOURCE))
+			.withMessage("subject.id: is required and must be a non-empty string");
+		SearchRequest withoutAction = this.json
+			.readSearch(bytes("{\"subject\": " + SUBJECT + ", \"resource\": " + RESOURCE + "}"));
+		withoutAction.validate(SearchRequest.Kind.ACTION);
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> withoutAction.validate(SearchRequest.Kind.RESOURCE))
+			.withMessage("action: is required");
+	}
+
 	private EvaluationRequest evaluation(String body) {
 		return this.json.readEvaluation(bytes(body));
 	}
