@@ -227,6 +227,8 @@ public class AuthzProperties {
 
 		private final AuxData auxData = new AuxData();
 
+		private final Search search = new Search();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -269,6 +271,58 @@ public class AuthzProperties {
 
 		public AuxData getAuxData() {
 			return this.auxData;
+		}
+
+		public Search getSearch() {
+			return this.search;
+		}
+
+		/**
+		 * What AuthZEN searches look through, in addition to the principals and resources of the attribute files
+		 * ('authz.pip.principals', 'authz.pip.resources').
+		 */
+		public static class Search {
+
+			/**
+			 * Subject ids by subject type. The principals of 'authz.pip.principals' are subjects of the type
+			 * their 'type' attribute names, 'user' when they have none.
+			 */
+			private Map<String, List<String>> subjects = new LinkedHashMap<>();
+
+			/**
+			 * Resource ids by resource type.
+			 */
+			private Map<String, List<String>> resources = new LinkedHashMap<>();
+
+			/**
+			 * Actions by resource type: what an action search asks about a resource of that type.
+			 */
+			private Map<String, List<String>> actions = new LinkedHashMap<>();
+
+			public Map<String, List<String>> getSubjects() {
+				return this.subjects;
+			}
+
+			public void setSubjects(Map<String, List<String>> subjects) {
+				this.subjects = subjects;
+			}
+
+			public Map<String, List<String>> getResources() {
+				return this.resources;
+			}
+
+			public void setResources(Map<String, List<String>> resources) {
+				this.resources = resources;
+			}
+
+			public Map<String, List<String>> getActions() {
+				return this.actions;
+			}
+
+			public void setActions(Map<String, List<String>> actions) {
+				this.actions = actions;
+			}
+
 		}
 
 		/**
@@ -450,10 +504,18 @@ public class AuthzProperties {
 	public static class Pip {
 
 		/**
-		 * Location of a JSON or YAML file of principal attributes keyed by principal id ('roles' and any other
-		 * attributes), merged into every check: for example 'file:principals.json'.
+		 * Locations of JSON or YAML files of principal attributes keyed by principal id ('roles' and any other
+		 * attributes), merged into every check: for example 'file:principals.json'. Several files are consulted in
+		 * order.
 		 */
-		private String principals;
+		private List<String> principals = new ArrayList<>();
+
+		/**
+		 * Locations of JSON or YAML files of resource attributes keyed by resource id, by resource kind: for
+		 * example 'authz.pip.resources.record=file:records.json'. Merged into every check of that kind, and the
+		 * resources AuthZEN resource search looks through.
+		 */
+		private Map<String, List<String>> resources = new LinkedHashMap<>();
 
 		/**
 		 * Whether the principals file's values replace those of the request (otherwise the request's attributes
@@ -483,12 +545,20 @@ public class AuthzProperties {
 		 */
 		private FailurePolicy failurePolicy = FailurePolicy.DENY;
 
-		public String getPrincipals() {
+		public List<String> getPrincipals() {
 			return this.principals;
 		}
 
-		public void setPrincipals(String principals) {
+		public void setPrincipals(List<String> principals) {
 			this.principals = principals;
+		}
+
+		public Map<String, List<String>> getResources() {
+			return this.resources;
+		}
+
+		public void setResources(Map<String, List<String>> resources) {
+			this.resources = resources;
 		}
 
 		public boolean isPrincipalsAuthoritative() {

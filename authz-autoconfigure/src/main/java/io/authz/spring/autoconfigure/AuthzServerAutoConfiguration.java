@@ -18,9 +18,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Runs after Spring Boot's web security auto-configuration, so that the security filter chain guarding the PDP
  * paths with the API key never makes Boot's default chain for the rest of the application back off.
  */
-@AutoConfiguration(after = AuthzAutoConfiguration.class,
-		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = AuthzAutoConfiguration.class, afterName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "authz.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "authz.server.enabled")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

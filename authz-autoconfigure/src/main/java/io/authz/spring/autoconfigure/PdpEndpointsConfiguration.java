@@ -3,6 +3,7 @@ package io.authz.spring.autoconfigure;
 import java.time.Clock;
 
 import io.authz.core.check.Authorizer;
+import io.authz.core.protocol.authzen.SearchCatalog;
 import io.authz.core.protocol.cerbos.JwtClaimsDecoder;
 import io.authz.core.protocol.cerbos.UnverifiedJwtClaimsDecoder;
 import io.authz.spring.server.AuthzenController;
@@ -23,14 +24,15 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * The PDP endpoints and what they need: the JWT decoder for auxiliary data and the filter that echoes
- * {@code X-Request-ID}.
+ * The PDP endpoints and what they need: the JWT decoder for auxiliary data, the catalog AuthZEN searches look
+ * through, and the filter that echoes {@code X-Request-ID}.
  */
 @Configuration(proxyBeanMethods = false)
 class PdpEndpointsConfiguration {
 
 	private static final boolean nimbusPresent = ClassUtils.isPresent(
-			"org.springframework.security.oauth2.jwt.NimbusJwtDecoder", PdpEndpointsConfiguration.class.getClassLoader());
+			"org.springframework.security.oauth2.jwt.NimbusJwtDecoder",
+			PdpEndpointsConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -42,9 +44,15 @@ class PdpEndpointsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuthzenController authzenController(Authorizer authorizer, JwtClaimsDecoder jwtClaimsDecoder,
-			AuthzProperties properties) {
+			AuthzProperties properties, SearchCatalog searchCatalog) {
 		return new AuthzenController(authorizer, jwtClaimsDecoder, limits(properties),
-				properties.getServer().getBaseUrl(), false);
+				properties.getServer().getBaseUrl(), searchCatalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SearchCatalog authzSearchCatalog(AuthzProperties properties, AttributeFiles attributeFiles) {
+		return new ConfiguredSearchCatalog(properties.getServer().getSearch(), attributeFiles);
 	}
 
 	@Bean

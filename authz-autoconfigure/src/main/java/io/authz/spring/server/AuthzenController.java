@@ -10,19 +10,26 @@ import io.authz.core.check.Authorizer;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
+import io.authz.core.model.Resource;
 import io.authz.core.model.ResourceCheck;
 import io.authz.core.model.ResourceResult;
 import io.authz.core.protocol.JsonValues;
 import io.authz.core.protocol.ProtocolException;
+import io.authz.core.protocol.authzen.AuthzenAction;
 import io.authz.core.protocol.authzen.AuthzenJson;
 import io.authz.core.protocol.authzen.AuthzenMapping;
 import io.authz.core.protocol.authzen.AuthzenPaths;
+import io.authz.core.protocol.authzen.AuthzenResource;
+import io.authz.core.protocol.authzen.AuthzenSubject;
 import io.authz.core.protocol.authzen.EvaluationRequest;
 import io.authz.core.protocol.authzen.EvaluationResponse;
 import io.authz.core.protocol.authzen.EvaluationsRequest;
 import io.authz.core.protocol.authzen.EvaluationsResponse;
 import io.authz.core.protocol.authzen.EvaluationsSemantic;
 import io.authz.core.protocol.authzen.PdpMetadata;
+import io.authz.core.protocol.authzen.SearchCatalog;
+import io.authz.core.protocol.authzen.SearchRequest;
+import io.authz.core.protocol.authzen.SearchResponse;
 import io.authz.core.protocol.cerbos.CerbosJson;
 import io.authz.core.protocol.cerbos.CerbosMapping;
 import io.authz.core.protocol.cerbos.JwtClaimsDecoder;
@@ -43,9 +50,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Serves the OpenID AuthZEN Authorization API 1.0 over the configured engine: Access Evaluation
- * ({@code POST /access/v1/evaluation}), Access Evaluations ({@code POST /access/v1/evaluations}) and the PDP
- * metadata ({@code GET /.well-known/authzen-configuration}). Evaluations are mapped to checks as
- * {@link AuthzenMapping} describes.
+ * ({@code POST /access/v1/evaluation}), Access Evaluations ({@code POST /access/v1/evaluations}), Subject, Resource
+ * and Action Search ({@code POST /access/v1/search/subject|resource|action}) and the PDP metadata
+ * ({@code GET /.well-known/authzen-configuration}). Evaluations are mapped to checks as {@link AuthzenMapping}
+ * describes; a search checks every candidate its {@link SearchCatalog} knows of the searched-for type and answers
+ * those allowed, all in one response (pagination parameters are accepted and ignored).
  * <p>
  * Errors follow the specification and its certification scenario: 400 with a message for a non-JSON content type,
  * an empty or malformed body, a member of the wrong type or a missing required member; unknown members are
@@ -68,7 +77,7 @@ public class AuthzenController {
 
 	private final @Nullable String baseUrl;
 
-	private final boolean search;
+	private final SearchCatalog catalog;
 
 	private final AuthzenJson json = new AuthzenJson();
 
@@ -80,18 +89,19 @@ public class AuthzenController {
 	 * @param jwtDecoder verifies and decodes JWTs sent in {@code context["cerbos.auxData"]}
 	 * @param limits how many evaluations one request may hold
 	 * @param baseUrl the PDP base URL for the metadata, or {@code null} to derive it from each request
-	 * @param search whether the search endpoints are served (and so advertised in the metadata)
+	 * @param catalog the subjects, resources and actions searches look through
 	 */
 	public AuthzenController(Authorizer authorizer, JwtClaimsDecoder jwtDecoder, PdpLimits limits,
-			@Nullable String baseUrl, boolean search) {
+			@Nullable String baseUrl, SearchCatalog catalog) {
 		Assert.notNull(authorizer, "'authorizer' must not be null");
 		Assert.notNull(jwtDecoder, "'jwtDecoder' must not be null");
 		Assert.notNull(limits, "'limits' must not be null");
+		Assert.notNull(catalog, "'catalog' must not be null");
 		this.authorizer = authorizer;
 		this.jwtDecoder = jwtDecoder;
 		this.limits = limits;
 		this.baseUrl = StringUtils.hasText(baseUrl) ? baseUrl : null;
-		this.search = search;
+		this.catalog = catalog;
 	}
 
 	@PostMapping(AuthzenPaths.EVALUATION)
@@ -134,7 +144,113 @@ public class AuthzenController {
 	public ResponseEntity<byte[]> metadata() {
 		String base = (this.baseUrl != null) ? this.baseUrl
 				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return PdpResponses.json(this.json.writeMetadata(PdpMetadata.forBaseUrl(base, this.search)));
+		return PdpResponses.json(this.json.writeMetadata(PdpMetadata.forBaseUrl(base, true)));
+	}
+
+	@PostMapping(AuthzenPaths.SEARCH_SUBJECT)
+	public ResponseEntity<byte[]> searchSubject(@RequestBody(required = false) byte @Nullable [] body,
+			HttpServletRequest request) {
+		return search(body, request, SearchRequest.Kind.SUBJECT);
+	}
+
+	@PostMapping(AuthzenPaths.SEARCH_RESOURCE)
+	public ResponseEntity<byte[]> searchResource(@RequestBody(required = false) byte @Nullable [] body,
+			HttpServletRequest request) {
+		return search(body, request, SearchRequest.Kind.RESOURCE);
+	}
+
+	@PostMapping(AuthzenPaths.SEARCH_ACTION)
+	public ResponseEntity<byte[]> searchAction(@RequestBody(required = false) byte @Nullable [] body,
+			HttpServletRequest request) {
+		return search(body, request, SearchRequest.Kind.ACTION);
+	}
+
+	private ResponseEntity<byte[]> search(byte @Nullable [] body, HttpServletRequest request, SearchRequest.Kind kind) {
+		try {
+			PdpResponses.requireJson(request);
+			SearchRequest search = this.json.readSearch(body);
+			search.validate(kind);
+			List<?> results = switch (kind) {
+				case SUBJECT -> searchSubjects(request, search);
+				case RESOURCE -> searchResources(request, search);
+				case ACTION -> searchActions(request, search);
+			};
+			// All results in one page: a page asked for ends here
+			String nextToken = (search.page() != null) ? "" : null;
+			return PdpResponses.json(this.json.writeSearchResponse(new SearchResponse(results, nextToken)));
+		}
+		catch (ProtocolException ex) {
+			return badRequest(ex);
+		}
+	}
+
+	private List<AuthzenSubject> searchSubjects(HttpServletRequest request, SearchRequest search) {
+		AuthzenResource resource = search.resource();
+		String type = search.subject().type();
+		List<AuthzenSubject> found = new ArrayList<>();
+		if (!this.catalog.knowsResource(resource.type(), resource.id())) {
+			return found;
+		}
+		// One principal per check: each candidate subject is asked alone
+		for (String id : this.catalog.subjectIds(type)) {
+			AuthzenSubject candidate = new AuthzenSubject(type, id, search.subject().properties());
+			Prepared prepared = prepare(request,
+					new EvaluationRequest(candidate, search.action(), resource, search.context()));
+			if (decide(prepared).decision()) {
+				found.add(new AuthzenSubject(type, id, Map.of()));
+			}
+		}
+		return found;
+	}
+
+	private List<AuthzenResource> searchResources(HttpServletRequest request, SearchRequest search) {
+		AuthzenSubject subject = search.subject();
+		String type = search.resource().type();
+		List<AuthzenResource> found = new ArrayList<>();
+		List<String> ids = this.catalog.resourceIds(type);
+		if (!this.catalog.knowsSubject(subject.type(), subject.id()) || ids.isEmpty()) {
+			return found;
+		}
+		// One check for all candidates: same principal, same action
+		Prepared first = prepare(request, new EvaluationRequest(subject, search.action(),
+				new AuthzenResource(type, ids.get(0), search.resource().properties()), search.context()));
+		List<ResourceCheck> resources = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			Resource resource = AuthzenMapping
+				.toResource(new AuthzenResource(type, id, search.resource().properties()));
+			resources.add(new ResourceCheck(resource, List.of(search.action().name())));
+		}
+		CheckRequest template = first.check();
+		CheckResult result = this.authorizer
+			.check(new CheckRequest(template.requestId(), template.principal(), resources, template.auxData()));
+		for (int i = 0; i < ids.size(); i++) {
+			if (result.results().get(i).isAllowed(search.action().name())) {
+				found.add(new AuthzenResource(type, ids.get(i), Map.of()));
+			}
+		}
+		return found;
+	}
+
+	private List<AuthzenAction> searchActions(HttpServletRequest request, SearchRequest search) {
+		AuthzenSubject subject = search.subject();
+		AuthzenResource resource = search.resource();
+		List<AuthzenAction> found = new ArrayList<>();
+		List<String> actions = this.catalog.actions(resource.type());
+		if (!this.catalog.knowsSubject(subject.type(), subject.id())
+				|| !this.catalog.knowsResource(resource.type(), resource.id()) || actions.isEmpty()) {
+			return found;
+		}
+		Prepared first = prepare(request, new EvaluationRequest(subject, new AuthzenAction(actions.get(0), Map.of()),
+				resource, search.context()));
+		CheckRequest template = first.check();
+		CheckResult result = this.authorizer.check(new CheckRequest(template.requestId(), template.principal(),
+				List.of(new ResourceCheck(template.resources().get(0).resource(), actions)), template.auxData()));
+		for (String action : actions) {
+			if (result.results().get(0).isAllowed(action)) {
+				found.add(new AuthzenAction(action, Map.of()));
+			}
+		}
+		return found;
 	}
 
 	/** Every evaluation, batched into one check per principal and auxiliary data. */

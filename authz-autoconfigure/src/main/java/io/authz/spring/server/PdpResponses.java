@@ -48,7 +48,8 @@ final class PdpResponses {
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
 			String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
-			if ("application".equalsIgnoreCase(type.getType()) && (subtype.equals("json") || subtype.endsWith("+json"))) {
+			boolean json = subtype.equals("json") || subtype.endsWith("+json");
+			if ("application".equalsIgnoreCase(type.getType()) && json) {
 				return;
 			}
 		}

@@ -102,12 +102,30 @@ class AttributeProvidersConfigurationTests {
 	}
 
 	@Test
+	void resourcesFilesAddAttributesByKind() {
+		this.runner.withPropertyValues("authz.pip.resources.document=classpath:pip/documents.json").run((context) -> {
+			Authorizer authorizer = context.getBean(Authorizer.class);
+			Principal admin = Principal.builder("x").roles("admin").build();
+			authorizer.check(CheckRequest.of(admin, Resource.of("document", "d1"), "read"));
+			assertThat(context.getBean(RoleEngine.class).lastRequest().resources().get(0).resource().attributes())
+				.isEqualTo(Map.of("owner", "alice", "status", "draft"));
+			authorizer.check(CheckRequest.of(admin, Resource.builder("document", "d1").attribute("status", "final")
+				.build(), "read"));
+			assertThat(context.getBean(RoleEngine.class).lastRequest().resources().get(0).resource().attributes())
+				.containsEntry("status", "final");
+			authorizer.check(CheckRequest.of(admin, Resource.of("report", "d1"), "read"));
+			assertThat(context.getBean(RoleEngine.class).lastRequest().resources().get(0).resource().attributes())
+				.isEmpty();
+		});
+	}
+
+	@Test
 	void missingPrincipalsFileStopsStartUp() {
 		this.runner.withPropertyValues("authz.pip.principals=classpath:pip/nowhere.json")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("'classpath:pip/nowhere.json' (authz.pip.principals) does not exist"));
+				.hasMessageContaining("The attributes file 'classpath:pip/nowhere.json' (authz.pip.principals) does not exist"));
 	}
 
 }

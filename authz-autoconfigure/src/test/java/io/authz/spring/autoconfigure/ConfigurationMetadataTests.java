@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
 				"authz.server.max-resources-per-request", "authz.server.max-actions-per-resource",
 				"authz.server.base-url", "authz.server.aux-data.jwt.jwk-set-uri",
 				"authz.server.aux-data.jwt.disable-verification", "authz.server.aux-data.jwt.acceptable-time-skew",
-				"authz.http.rules", "authz.pip.principals", "authz.pip.principals-authoritative",
+				"authz.server.search.subjects", "authz.server.search.resources", "authz.server.search.actions",
+				"authz.http.rules", "authz.pip.principals", "authz.pip.resources", "authz.pip.principals-authoritative",
 				"authz.pip.cache-ttl", "authz.pip.cache-max-size", "authz.pip.timeout", "authz.pip.failure-policy");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());

@@ -31,13 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PDP endpoints over real HTTP, in an application with its own security filter chain: the AuthZEN 1.0
- * certification scenario's fixture decisions, error cases and batch semantics, the Cerbos check API, and the API
- * key.
+ * certification scenario's fixture decisions, error cases, batch semantics and searches (its fixture's subjects and
+ * records come from attribute files), the Cerbos check API, and the API key.
  */
 @SpringBootTest(classes = PdpEndpointsTests.PdpApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authz.local.policies=classpath:pdp-policies/", "authz.server.enabled=true",
 				"authz.server.api-key=test-key", "authz.server.max-resources-per-request=3",
-				"authz.server.max-actions-per-resource=2" })
+				"authz.server.max-actions-per-resource=2", "authz.pip.principals=classpath:pdp-data/subjects.json",
+				"authz.pip.resources.record=classpath:pdp-data/records.json",
+				"authz.server.search.actions.record=read,write,delete" })
 class PdpEndpointsTests {
 
 	private static final String KEY = "test-key";
@@ -216,6 +218,88 @@ class PdpEndpointsTests {
 	}
 
 	@Test
+	void searchesFindTheFixtureEntities() {
+		Map<String, Object> subjects = search("subject", "{\"subject\": {\"type\": \"user\"}, \"action\": " + READ
+				+ ", \"resource\": " + RECORD_1 + "}");
+		assertThat(subjects).isEqualTo(Map.of("results",
+				List.of(Map.of("type", "user", "id", "alice"), Map.of("type", "user", "id", "bob"))));
+		// The searched-for subject's id, and the context, change nothing
+		assertThat(search("subject", "{\"subject\": " + ALICE + ", \"action\": " + READ + ", \"resource\": "
+				+ RECORD_1 + ", \"context\": {\"ip\": \"192.168.1.1\"}}"))
+			.isEqualTo(subjects);
+		Map<String, Object> resources = search("resource", "{\"subject\": " + ALICE + ", \"action\": " + WRITE
+				+ ", \"resource\": {\"type\": \"record\"}}");
+		assertThat(resources).isEqualTo(Map.of("results", List.of(Map.of("type", "record", "id", "record-1"))));
+		assertThat(search("resource", "{\"subject\": " + ALICE + ", \"action\": " + WRITE + ", \"resource\": "
+				+ RECORD_1 + "}"))
+			.isEqualTo(resources);
+		assertThat(search("action", "{\"subject\": " + ALICE + ", \"resource\": " + RECORD_1 + "}"))
+			.isEqualTo(Map.of("results", List.of(Map.of("name", "read"), Map.of("name", "write"))));
+	}
+
+	@Test
+	void searchesEvaluateProperties() {
+		assertThat(search("subject", "{\"subject\": {\"type\": \"user\"}, \"action\": " + WRITE
+				+ ", \"resource\": " + RECORD_2_ARCHIVED + "}"))
+			.isEqualTo(Map.of("results", List.of(Map.of("type", "user", "id", "bob"))));
+		assertThat(search("resource", "{\"subject\": {\"type\": \"user\", \"id\": \"bob\", \"properties\": "
+				+ "{\"role\": \"admin\"}}, \"action\": " + WRITE + ", \"resource\": {\"type\": \"record\"}}"))
+			.isEqualTo(Map.of("results", List.of(Map.of("type", "record", "id", "record-2"))));
+		assertThat(search("action", "{\"subject\": {\"type\": \"user\", \"id\": \"bob\", \"properties\": "
+				+ "{\"role\": \"admin\"}}, \"resource\": " + RECORD_2_ARCHIVED + "}"))
+			.isEqualTo(Map.of("results", List.of(Map.of("name", "read"), Map.of("name", "write"))));
+	}
+
+	@Test
+	void searchesWithUnknownEntitiesFindNothing() {
+		assertThat(search("action", "{\"subject\": {\"type\": \"user\", \"id\": \"nonexistent-user\"}, "
+				+ "\"resource\": " + RECORD_1 + "}"))
+			.isEqualTo(Map.of("results", List.of()));
+		assertThat(search("subject", "{\"subject\": {\"type\": \"spaceship\"}, \"action\": " + READ
+				+ ", \"resource\": " + RECORD_1 + "}"))
+			.isEqualTo(Map.of("results", List.of()));
+		assertThat(search("resource", "{\"subject\": " + ALICE + ", \"action\": " + READ
+				+ ", \"resource\": {\"type\": \"spaceship\"}}"))
+			.isEqualTo(Map.of("results", List.of()));
+	}
+
+	@Test
+	void searchesAcceptPaginationAndAnswerInOnePage() {
+		assertThat(search("subject", "{\"subject\": {\"type\": \"user\"}, \"action\": " + READ
+				+ ", \"resource\": " + RECORD_1 + ", \"page\": {\"limit\": 1}}"))
+			.isEqualTo(Map.of("results",
+					List.of(Map.of("type", "user", "id", "alice"), Map.of("type", "user", "id", "bob")), "page",
+					Map.of("next_token", "")));
+	}
+
+	@Test
+	void searchesMissingRequiredMembersAre400() {
+		assertSearchRejected("subject", "{\"subject\": {\"type\": \"user\"}, \"resource\": " + RECORD_1 + "}",
+				"action: is required");
+		assertSearchRejected("resource", "{\"action\": " + READ + ", \"resource\": {\"type\": \"record\"}}",
+				"subject: is required");
+		assertSearchRejected("action", "{\"subject\": " + ALICE + "}", "resource: is required");
+		String typesOnly = "{\"subject\": {\"type\": \"user\"}, \"action\": " + READ
+				+ ", \"resource\": {\"type\": \"record\"}}";
+		assertSearchRejected("subject", typesOnly, "resource.id: is required");
+		assertSearchRejected("resource", typesOnly, "subject.id: is required");
+		assertSearchRejected("action", "{\"subject\": {\"type\": \"user\"}, \"resource\": " + RECORD_1 + "}",
+				"subject.id: is required");
+	}
+
+	private Map<String, Object> search(String kind, String body) {
+		HttpResponse<String> response = post("/access/v1/search/" + kind, body, "application/json", KEY, null);
+		assertThat(response.statusCode()).as(body).isEqualTo(200);
+		return json(response);
+	}
+
+	private void assertSearchRejected(String kind, String body, String message) {
+		HttpResponse<String> response = post("/access/v1/search/" + kind, body, "application/json", KEY, null);
+		assertThat(response.statusCode()).as(body).isEqualTo(400);
+		assertThat(response.body()).contains(message);
+	}
+
+	@Test
 	void metadataIsOpenAndNamesTheEndpoints() throws Exception {
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(URI.create(url("/.well-known/authzen-configuration"))).GET().build(),
@@ -225,7 +309,10 @@ class PdpEndpointsTests {
 				(type) -> assertThat(type).startsWith("application/json"));
 		assertThat(json(response)).containsEntry("policy_decision_point", url(""))
 			.containsEntry("access_evaluation_endpoint", url("/access/v1/evaluation"))
-			.containsEntry("access_evaluations_endpoint", url("/access/v1/evaluations"));
+			.containsEntry("access_evaluations_endpoint", url("/access/v1/evaluations"))
+			.containsEntry("search_subject_endpoint", url("/access/v1/search/subject"))
+			.containsEntry("search_resource_endpoint", url("/access/v1/search/resource"))
+			.containsEntry("search_action_endpoint", url("/access/v1/search/action"));
 	}
 
 	@Test
