@@ -4,6 +4,7 @@ import io.authz.core.check.Authorizer;
 import io.authz.core.check.CheckListener;
 import io.authz.core.check.CheckObserver;
 import io.authz.core.engine.AuthorizationEngine;
+import io.authz.core.pip.AttributeEnricher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link Authorizer} every check goes through, told about checks by the application's
- * {@link CheckListener} beans and wrapped by its {@link CheckObserver} bean, if it has exactly one.
+ * {@link CheckListener} beans and wrapped by its {@link CheckObserver} bean, if it has exactly one. When attribute
+ * providers are configured, checks pass through the {@link AttributeEnricher} on their way to the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizerConfiguration {
@@ -20,8 +22,10 @@ class AuthorizerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Authorizer authorizer(AuthorizationEngine engine, ObjectProvider<CheckListener> listeners,
-			ObjectProvider<CheckObserver> observer) {
-		return new Authorizer(engine, listeners.orderedStream().toList(),
+			ObjectProvider<CheckObserver> observer, ObjectProvider<AttributeEnricher> attributeEnricher) {
+		AttributeEnricher enricher = attributeEnricher.getIfAvailable();
+		AuthorizationEngine decider = (enricher != null && !enricher.isEmpty()) ? enricher.decorate(engine) : engine;
+		return new Authorizer(decider, listeners.orderedStream().toList(),
 				observer.getIfUnique(() -> CheckObserver.NONE));
 	}
 

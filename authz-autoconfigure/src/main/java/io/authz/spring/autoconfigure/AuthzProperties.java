@@ -1,5 +1,7 @@
 package io.authz.spring.autoconfigure;
 
+import io.authz.core.pip.FailurePolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,12 @@ public class AuthzProperties {
 	private final Principal principal = new Principal();
 
 	private final Web web = new Web();
+
+	private final Server server = new Server();
+
+	private final Http http = new Http();
+
+	private final Pip pip = new Pip();
 
 	private final Audit audit = new Audit();
 
@@ -67,6 +75,18 @@ public class AuthzProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Pip getPip() {
+		return this.pip;
 	}
 
 	/**
@@ -273,6 +293,606 @@ public class AuthzProperties {
 
 		public void setMaxTagValues(int maxTagValues) {
 			this.maxTagValues = maxTagValues;
+		}
+
+	}
+
+
+	/**
+	 * Properties of the policy decision point endpoints: Cerbos' check API and the AuthZEN 1.0 API, served over
+	 * the configured engine.
+	 */
+	public static class Server {
+
+		/**
+		 * Whether to serve the configured engine as a policy decision point over HTTP: 'POST /api/check/resources'
+		 * (Cerbos' check API) and the AuthZEN 1.0 endpoints under '/access/v1/' and
+		 * '/.well-known/authzen-configuration'.
+		 */
+		private boolean enabled;
+
+		/**
+		 * API key the PDP endpoints require, as 'Authorization: Bearer <key>' or as the bare key. When set, a
+		 * dedicated security filter chain guards the PDP paths (and only them) with this key; when unset, the
+		 * application's own security rules apply to them.
+		 */
+		private String apiKey;
+
+		/**
+		 * Maximum number of resources in one check request (AuthZEN: distinct resources in one evaluations
+		 * request); more is rejected with 400.
+		 */
+		private int maxResourcesPerRequest = 50;
+
+		/**
+		 * Maximum number of actions per resource in one check request; more is rejected with 400. An AuthZEN
+		 * evaluations request may hold at most max-resources-per-request x max-actions-per-resource evaluations.
+		 */
+		private int maxActionsPerResource = 50;
+
+		/**
+		 * Base URL the PDP advertises in its AuthZEN metadata ('policy_decision_point'). Derived from each
+		 * metadata request when unset.
+		 */
+		private String baseUrl;
+
+		private final AuxData auxData = new AuxData();
+
+		private final Search search = new Search();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public int getMaxResourcesPerRequest() {
+			return this.maxResourcesPerRequest;
+		}
+
+		public void setMaxResourcesPerRequest(int maxResourcesPerRequest) {
+			this.maxResourcesPerRequest = maxResourcesPerRequest;
+		}
+
+		public int getMaxActionsPerResource() {
+			return this.maxActionsPerResource;
+		}
+
+		public void setMaxActionsPerResource(int maxActionsPerResource) {
+			this.maxActionsPerResource = maxActionsPerResource;
+		}
+
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public AuxData getAuxData() {
+			return this.auxData;
+		}
+
+		public Search getSearch() {
+			return this.search;
+		}
+
+		/**
+		 * What AuthZEN searches look through, in addition to the principals and resources of the attribute files
+		 * ('authz.pip.principals', 'authz.pip.resources').
+		 */
+		public static class Search {
+
+			/**
+			 * Subject ids by subject type. The principals of 'authz.pip.principals' are subjects of the type
+			 * their 'type' attribute names, 'user' when they have none.
+			 */
+			private Map<String, List<String>> subjects = new LinkedHashMap<>();
+
+			/**
+			 * Resource ids by resource type.
+			 */
+			private Map<String, List<String>> resources = new LinkedHashMap<>();
+
+			/**
+			 * Actions by resource type: what an action search asks about a resource of that type.
+			 */
+			private Map<String, List<String>> actions = new LinkedHashMap<>();
+
+			public Map<String, List<String>> getSubjects() {
+				return this.subjects;
+			}
+
+			public void setSubjects(Map<String, List<String>> subjects) {
+				this.subjects = subjects;
+			}
+
+			public Map<String, List<String>> getResources() {
+				return this.resources;
+			}
+
+			public void setResources(Map<String, List<String>> resources) {
+				this.resources = resources;
+			}
+
+			public Map<String, List<String>> getActions() {
+				return this.actions;
+			}
+
+			public void setActions(Map<String, List<String>> actions) {
+				this.actions = actions;
+			}
+
+		}
+
+		/**
+		 * Auxiliary data of check requests.
+		 */
+		public static class AuxData {
+
+			private final Jwt jwt = new Jwt();
+
+			public Jwt getJwt() {
+				return this.jwt;
+			}
+
+		}
+
+		/**
+		 * JWTs sent as auxiliary data ('auxData.jwt' of a check request, 'cerbos.auxData' of an AuthZEN context),
+		 * exposed to conditions as 'request.auxData.jwt'.
+		 */
+		public static class Jwt {
+
+			/**
+			 * JSON Web Key Set URI of the keys that sign auxiliary data JWTs. Without it (and without
+			 * disable-verification) requests carrying JWTs are rejected.
+			 */
+			private String jwkSetUri;
+
+			/**
+			 * Whether to accept auxiliary data JWTs without verifying their signature (their expiry is still
+			 * checked). Only for callers that verified the token already.
+			 */
+			private boolean disableVerification;
+
+			/**
+			 * Clock skew tolerated when checking the 'exp' and 'nbf' claims.
+			 */
+			private Duration acceptableTimeSkew = Duration.ZERO;
+
+			public String getJwkSetUri() {
+				return this.jwkSetUri;
+			}
+
+			public void setJwkSetUri(String jwkSetUri) {
+				this.jwkSetUri = jwkSetUri;
+			}
+
+			public boolean isDisableVerification() {
+				return this.disableVerification;
+			}
+
+			public void setDisableVerification(boolean disableVerification) {
+				this.disableVerification = disableVerification;
+			}
+
+			public Duration getAcceptableTimeSkew() {
+				return this.acceptableTimeSkew;
+			}
+
+			public void setAcceptableTimeSkew(Duration acceptableTimeSkew) {
+				this.acceptableTimeSkew = acceptableTimeSkew;
+			}
+
+		}
+
+	}
+
+	public static class Search {
+
+			/**
+			 * Subject ids by subject type. The principals of 'authz.pip.principals' are subjects of the type
+			 * their 'type' attribute names, 'user' when they have none.
+			 */
+			private Map<String, List<String>> subjects = new LinkedHashMap<>();
+
+			/**
+			 * Resource ids by resource type.
+			 */
+			private Map<String, List<String>> resources = new LinkedHashMap<>();
+
+			/**
+			 * Actions by resource type: what an action search asks about a resource of that type.
+			 */
+			private Map<String, List<String>> actions = new LinkedHashMap<>();
+
+			public Map<String, List<String>> getSubjects() {
+				return this.subjects;
+			}
+
+			public void setSubjects(Map<String, List<String>> subjects) {
+				this.subjects = subjects;
+			}
+
+			public Map<String, List<String>> getResources() {
+				return this.resources;
+			}
+
+			public void setResources(Map<String, List<String>> resources) {
+				this.resources = resources;
+			}
+
+			public Map<String, List<String>> getActions() {
+				return this.actions;
+			}
+
+			public void setActions(Map<String, List<String>> actions) {
+				this.actions = actions;
+			}
+
+		}
+
+	public static class AuxData {
+
+			private final Jwt jwt = new Jwt();
+
+			public Jwt getJwt() {
+				return this.jwt;
+			}
+
+		}
+
+	public static class Jwt {
+
+			/**
+			 * JSON Web Key Set URI of the keys that sign auxiliary data JWTs. Without it (and without
+			 * disable-verification) requests carrying JWTs are rejected.
+			 */
+			private String jwkSetUri;
+
+			/**
+			 * Whether to accept auxiliary data JWTs without verifying their signature (their expiry is still
+			 * checked). Only for callers that verified the token already.
+			 */
+			private boolean disableVerification;
+
+			/**
+			 * Clock skew tolerated when checking the 'exp' and 'nbf' claims.
+			 */
+			private Duration acceptableTimeSkew = Duration.ZERO;
+
+			public String getJwkSetUri() {
+				return this.jwkSetUri;
+			}
+
+			public void setJwkSetUri(String jwkSetUri) {
+				this.jwkSetUri = jwkSetUri;
+			}
+
+			public boolean isDisableVerification() {
+				return this.disableVerification;
+			}
+
+			public void setDisableVerification(boolean disableVerification) {
+				this.disableVerification = disableVerification;
+			}
+
+			public Duration getAcceptableTimeSkew() {
+				return this.acceptableTimeSkew;
+			}
+
+			public void setAcceptableTimeSkew(Duration acceptableTimeSkew) {
+				this.acceptableTimeSkew = acceptableTimeSkew;
+			}
+
+		}
+
+	/**
+	 * Properties of HTTP request authorization.
+	 */
+	public static class Http {
+
+		/**
+		 * HTTP request rules, tried in order: the first whose path pattern and method match the request decides
+		 * it with a policy check. Exposed as the 'PolicyRequestAuthorizationManager' bean for the application's
+		 * own security filter chain.
+		 */
+		private List<Rule> rules = new ArrayList<>();
+
+		public List<Rule> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(List<Rule> rules) {
+			this.rules = rules;
+		}
+
+		/**
+		 * A rule mapping requests to a policy check.
+		 */
+		public static class Rule {
+
+			/**
+			 * Path pattern the rule matches, with path variables ('/api/documents/{id}', '/reports/**').
+			 */
+			private String path;
+
+			/**
+			 * HTTP methods the rule matches; every method when empty.
+			 */
+			private List<String> methods = new ArrayList<>();
+
+			/**
+			 * Resource kind checked; selects the resource policy.
+			 */
+			private String resource;
+
+			/**
+			 * Name of the path variable holding the resource id; the id is empty when unset.
+			 */
+			private String id;
+
+			/**
+			 * Action checked. When unset it follows the method: GET and HEAD 'read', POST 'create', PUT and PATCH
+			 * 'update', DELETE 'delete', any other method its lower-case name.
+			 */
+			private String action;
+
+			/**
+			 * Resource attributes taken from the request, by attribute name: 'header:<header name>',
+			 * 'query:<query parameter>' or 'path:<path variable>'. A missing value leaves the attribute out.
+			 */
+			private Map<String, String> attributes = new LinkedHashMap<>();
+
+			public String getPath() {
+				return this.path;
+			}
+
+			public void setPath(String path) {
+				this.path = path;
+			}
+
+			public List<String> getMethods() {
+				return this.methods;
+			}
+
+			public void setMethods(List<String> methods) {
+				this.methods = methods;
+			}
+
+			public String getResource() {
+				return this.resource;
+			}
+
+			public void setResource(String resource) {
+				this.resource = resource;
+			}
+
+			public String getId() {
+				return this.id;
+			}
+
+			public void setId(String id) {
+				this.id = id;
+			}
+
+			public String getAction() {
+				return this.action;
+			}
+
+			public void setAction(String action) {
+				this.action = action;
+			}
+
+			public Map<String, String> getAttributes() {
+				return this.attributes;
+			}
+
+			public void setAttributes(Map<String, String> attributes) {
+				this.attributes = attributes;
+			}
+
+		}
+
+	}
+
+	public static class Rule {
+
+			/**
+			 * Path pattern the rule matches, with path variables ('/api/documents/{id}', '/reports/**').
+			 */
+			private String path;
+
+			/**
+			 * HTTP methods the rule matches; every method when empty.
+			 */
+			private List<String> methods = new ArrayList<>();
+
+			/**
+			 * Resource kind checked; selects the resource policy.
+			 */
+			private String resource;
+
+			/**
+			 * Name of the path variable holding the resource id; the id is empty when unset.
+			 */
+			private String id;
+
+			/**
+			 * Action checked. When unset it follows the method: GET and HEAD 'read', POST 'create', PUT and PATCH
+			 * 'update', DELETE 'delete', any other method its lower-case name.
+			 */
+			private String action;
+
+			/**
+			 * Resource attributes taken from the request, by attribute name: 'header:<header name>',
+			 * 'query:<query parameter>' or 'path:<path variable>'. A missing value leaves the attribute out.
+			 */
+			private Map<String, String> attributes = new LinkedHashMap<>();
+
+			public String getPath() {
+				return this.path;
+			}
+
+			public void setPath(String path) {
+				this.path = path;
+			}
+
+			public List<String> getMethods() {
+				return this.methods;
+			}
+
+			public void setMethods(List<String> methods) {
+				this.methods = methods;
+			}
+
+			public String getResource() {
+				return this.resource;
+			}
+
+			public void setResource(String resource) {
+				this.resource = resource;
+			}
+
+			public String getId() {
+				return this.id;
+			}
+
+			public void setId(String id) {
+				this.id = id;
+			}
+
+			public String getAction() {
+				return this.action;
+			}
+
+			public void setAction(String action) {
+				this.action = action;
+			}
+
+			public Map<String, String> getAttributes() {
+				return this.attributes;
+			}
+
+			public void setAttributes(Map<String, String> attributes) {
+				this.attributes = attributes;
+			}
+
+		}
+
+	/**
+	 * Properties of policy information points: attribute providers consulted before every check.
+	 */
+	public static class Pip {
+
+		/**
+		 * Locations of JSON or YAML files of principal attributes keyed by principal id ('roles' and any other
+		 * attributes), merged into every check: for example 'file:principals.json'. Several files are consulted in
+		 * order.
+		 */
+		private List<String> principals = new ArrayList<>();
+
+		/**
+		 * Locations of JSON or YAML files of resource attributes keyed by resource id, by resource kind: for
+		 * example 'authz.pip.resources.record=file:records.json'. Merged into every check of that kind, and the
+		 * resources AuthZEN resource search looks through.
+		 */
+		private Map<String, List<String>> resources = new LinkedHashMap<>();
+
+		/**
+		 * Whether the principals file's values replace those of the request (otherwise the request's attributes
+		 * win and the file's roles are added).
+		 */
+		private boolean principalsAuthoritative;
+
+		/**
+		 * How long answers of PrincipalAttributeProvider and ResourceAttributeProvider beans are cached; 0 turns
+		 * caching off.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(60);
+
+		/**
+		 * Maximum number of cached answers per provider bean.
+		 */
+		private int cacheMaxSize = 10000;
+
+		/**
+		 * How long a provider bean may take to answer before the lookup counts as failed; 0 for no limit.
+		 */
+		private Duration timeout = Duration.ofMillis(500);
+
+		/**
+		 * What a provider bean's failure or timeout does to the check: 'deny' (every decision of the check is a
+		 * deny) or 'ignore' (the check goes on without that provider's attributes).
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.DENY;
+
+		public List<String> getPrincipals() {
+			return this.principals;
+		}
+
+		public void setPrincipals(List<String> principals) {
+			this.principals = principals;
+		}
+
+		public Map<String, List<String>> getResources() {
+			return this.resources;
+		}
+
+		public void setResources(Map<String, List<String>> resources) {
+			this.resources = resources;
+		}
+
+		public boolean isPrincipalsAuthoritative() {
+			return this.principalsAuthoritative;
+		}
+
+		public void setPrincipalsAuthoritative(boolean principalsAuthoritative) {
+			this.principalsAuthoritative = principalsAuthoritative;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public int getCacheMaxSize() {
+			return this.cacheMaxSize;
+		}
+
+		public void setCacheMaxSize(int cacheMaxSize) {
+			this.cacheMaxSize = cacheMaxSize;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
 		}
 
 	}

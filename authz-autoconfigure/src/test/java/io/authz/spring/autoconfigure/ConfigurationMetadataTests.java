@@ -31,7 +31,13 @@ class ConfigurationMetadataTests {
 				"authz.principal.authority-prefixes", "authz.web.problem-details", "authz.audit.enabled",
 				"authz.audit.include-attributes", "authz.audit.decision-log", "authz.audit.security-events",
 				"authz.metrics.max-tag-values", "management.health.authz.enabled", "management.endpoint.authz.access",
-				"management.endpoint.authz.cache.time-to-live");
+				"management.endpoint.authz.cache.time-to-live", "authz.server.enabled", "authz.server.api-key",
+				"authz.server.max-resources-per-request", "authz.server.max-actions-per-resource",
+				"authz.server.base-url", "authz.server.aux-data.jwt.jwk-set-uri",
+				"authz.server.aux-data.jwt.disable-verification", "authz.server.aux-data.jwt.acceptable-time-skew",
+				"authz.server.search.subjects", "authz.server.search.resources", "authz.server.search.actions",
+				"authz.http.rules", "authz.pip.principals", "authz.pip.resources", "authz.pip.principals-authoritative",
+				"authz.pip.cache-ttl", "authz.pip.cache-max-size", "authz.pip.timeout", "authz.pip.failure-policy");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -47,6 +53,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("authz.audit.security-events").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("authz.metrics.max-tag-values").get("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.authz.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.server.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("authz.server.max-resources-per-request").get("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("authz.server.max-actions-per-resource").get("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("authz.pip.cache-ttl").get("defaultValue").asString()).isEqualTo("60s");
+		assertThat(properties.get("authz.pip.timeout").get("defaultValue").asString()).isEqualTo("500ms");
+		assertThat(properties.get("authz.pip.failure-policy").get("defaultValue").asString()).isEqualTo("deny");
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()

@@ -13,4 +13,6 @@ public interface ExpenseRepository extends JpaRepository<Expense, Long> {
 
 	List<Expense> findByStatusOrderByIdAsc(ExpenseStatus status);
 
+	List<Expense> findByDepartmentOrderByIdAsc(String department);
+
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.authz.spring.http.PolicyRequestAuthorizationManager;
+
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -31,10 +33,13 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Authentication only: who the caller is. What the caller may do is decided by the policies.
+ * Authentication, mostly: who the caller is. What the caller may do is decided by the policies, through
+ * {@code @Authorize} on the expense service and, for the requests the HTTP rules in {@code application.yml} match,
+ * through the starter's {@link PolicyRequestAuthorizationManager} in the API chain.
  * <p>
  * Three filter chains: actuator endpoints (served on the loopback management port only) are open; the token endpoint
- * authenticates OAuth2 clients with HTTP Basic; the API accepts HTTP Basic users and HS256 bearer tokens.
+ * authenticates OAuth2 clients with HTTP Basic; the API accepts HTTP Basic users and HS256 bearer tokens. With
+ * {@code authz.server.api-key} set, the starter adds a fourth, ahead of these, for the PDP endpoints only.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -65,8 +70,11 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/**")
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, PolicyRequestAuthorizationManager httpRules) {
+		// Requests an HTTP rule matches are decided by its policy; the others by the rules that follow
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(httpRules.getRequestMatcher())
+			.access(httpRules)
+			.requestMatchers("/api/**")
 			.authenticated()
 			.requestMatchers("/error")
 			.permitAll()
