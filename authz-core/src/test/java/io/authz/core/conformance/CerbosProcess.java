@@ -25,9 +25,12 @@ final class CerbosProcess implements AutoCloseable {
 
 	private final int httpPort;
 
-	private CerbosProcess(Process process, int httpPort) {
+	private final Path log;
+
+	private CerbosProcess(Process process, int httpPort, Path log) {
 		this.process = process;
 		this.httpPort = httpPort;
+		this.log = log;
 	}
 
 	/** The binary: {@code AUTHZ_CERBOS_BINARY}, else the copy under {@code .ci/tools}; skips or fails without it. */
@@ -70,12 +73,13 @@ final class CerbosProcess implements AutoCloseable {
 				  globals:
 				%s
 				""".formatted(httpPort, grpcPort, policies.toAbsolutePath(), globalsYaml.isEmpty() ? "    {}" : globalsYaml));
+		Path log = Files.createTempFile("cerbos", ".log");
 		Process process = new ProcessBuilder(List.of(binary().toString(), "server", "--config=" + config,
 				"--log-level=error"))
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectOutput(log.toFile())
 			.start();
-		CerbosProcess cerbos = new CerbosProcess(process, httpPort);
+		CerbosProcess cerbos = new CerbosProcess(process, httpPort, log);
 		cerbos.awaitHealthy();
 		return cerbos;
 	}
@@ -85,7 +89,7 @@ final class CerbosProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Cerbos exited with " + this.process.exitValue());
+				throw new IllegalStateException("Cerbos exited with " + this.process.exitValue() + ": " + readLog());
 			}
 			try {
 				HttpResponse<String> response = client.send(
@@ -101,6 +105,15 @@ final class CerbosProcess implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		throw new IllegalStateException("Cerbos did not become healthy within 30 s");
+	}
+
+	private String readLog() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
 	}
 
 	String baseUrl() {

@@ -80,9 +80,19 @@ final class AttributeSchemas {
 		for (Error error : schema.validate(node)) {
 			String pointer = error.getInstanceLocation().toString();
 			String path = pointer.startsWith("$") ? toPointer(pointer) : pointer;
-			errors.add(new ValidationError(path, error.getMessage(), source));
+			errors.add(new ValidationError(path, message(error), source));
 		}
 		return errors;
+	}
+
+	/** Cerbos' wording where it is known and matters to callers comparing responses; the library's otherwise. */
+	private static String message(Error error) {
+		if ("enum".equals(error.getKeyword()) && error.getSchemaNode() != null && error.getSchemaNode().isArray()) {
+			List<String> values = new ArrayList<>();
+			error.getSchemaNode().forEach((value) -> values.add(JSON.writeValueAsString(value)));
+			return "value must be one of " + String.join(", ", values);
+		}
+		return error.getMessage();
 	}
 
 	private static String toPointer(String jsonPath) {
