@@ -2,7 +2,6 @@ package io.authz.spring.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,18 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.authz.core.embedded.EmbeddedEngine;
 import io.authz.core.embedded.EmbeddedEngineOptions;
-import io.authz.core.policy.PolicyError;
+import io.authz.core.embedded.SchemaEnforcement;
 import io.authz.core.policy.PolicyFile;
-import io.authz.core.policy.PolicyLoadException;
 import io.authz.core.protocol.JsonValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -50,9 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validation errors in any order.
  * <p>
  * The {@code check_resource_set} and {@code check_resource_batch} cases are for Cerbos' older endpoints
- * ({@code /api/check}, {@code /api/check_resource_batch}), which are not served; they are reported as skipped.
- * When the engine cannot load the whole store, the cases run against the part it can load and a failure is
- * reported as skipped (the store, not the endpoint, is incomplete); the summary line says so.
+ * ({@code /api/check}, {@code /api/check_resource_batch}), which are not served; they are left out.
  */
 class CerbosServerChecksReplayTests {
 
@@ -64,11 +58,8 @@ class CerbosServerChecksReplayTests {
 
 	private static final AtomicInteger failed = new AtomicInteger();
 
-	private static final AtomicInteger skipped = new AtomicInteger();
 
-	private static final AtomicInteger notServed = new AtomicInteger();
 
-	private static final List<String> notes = new ArrayList<>();
 
 	private static ConfigurableApplicationContext context;
 
@@ -79,12 +70,16 @@ class CerbosServerChecksReplayTests {
 		Path data = conformance().resolve("cerbos/testdata");
 		List<Path> cases;
 		try (Stream<Path> files = Files.walk(data.resolve("server/checks"))) {
-			cases = files.filter((path) -> path.toString().endsWith(".yaml")).sorted().toList();
+			// Cases for Cerbos' older /api/check and /api/check_resource_batch endpoints are not served here.
+			cases = files.filter((path) -> path.toString().endsWith(".yaml"))
+				.filter(CerbosServerChecksReplayTests::isCheckResourcesCase)
+				.sorted()
+				.toList();
 		}
-		Store store = loadStore(data.resolve("store"));
+		EmbeddedEngine engine = loadStore(data.resolve("store"));
 		context = new SpringApplicationBuilder(ReplayApplication.class)
 			.initializers((applicationContext) -> applicationContext.getBeanFactory()
-				.registerSingleton("authorizationEngine", store.engine()))
+				.registerSingleton("authorizationEngine", engine))
 			.properties("server.port=0", "spring.main.banner-mode=off", "authz.server.enabled=true",
 					"authz.server.api-key=" + KEY, "authz.server.max-resources-per-request=5",
 					"authz.server.max-actions-per-resource=5", "authz.server.aux-data.jwt.disable-verification=true")
@@ -92,7 +87,7 @@ class CerbosServerChecksReplayTests {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return cases.stream()
 			.map((file) -> DynamicTest.dynamicTest(data.relativize(file).toString(),
-					() -> replay(file, port, store.complete())));
+					() -> replay(file, port)));
 	}
 
 	@AfterAll
@@ -100,23 +95,16 @@ class CerbosServerChecksReplayTests {
 		if (context != null) {
 			context.close();
 		}
-		List<String> details = new ArrayList<>();
-		if (notServed.get() > 0) {
-			details.add(notServed + " of the skipped are for Cerbos' older /api/check and /api/check_resource_batch");
-		}
-		details.addAll(notes);
-		System.out.println("server-checks: " + passed + " passed, " + failed + " failed, " + skipped + " skipped"
-				+ (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")"));
+		System.out.println("server-checks: " + passed + " passed, " + failed + " failed");
 	}
 
-	private void replay(Path file, int port, boolean completeStore) throws Exception {
+	private static boolean isCheckResourcesCase(Path file) {
+		return YAML.readTree(file.toFile()).has("checkResources");
+	}
+
+	private void replay(Path file, int port) throws Exception {
 		JsonNode testCase = YAML.readTree(file.toFile());
 		JsonNode call = testCase.get("checkResources");
-		if (call == null) {
-			skipped.incrementAndGet();
-			notServed.incrementAndGet();
-			Assumptions.abort("not served: " + testCase.propertyNames() + " is one of Cerbos' older check endpoints");
-		}
 		int wantStatus = testCase.path("wantStatus").path("httpStatusCode").asInt(200);
 		boolean wantError = testCase.path("wantError").asBoolean(false);
 		HttpResponse<String> response = this.http.send(
@@ -136,10 +124,6 @@ class CerbosServerChecksReplayTests {
 			passed.incrementAndGet();
 		}
 		catch (AssertionError ex) {
-			if (!completeStore) {
-				skipped.incrementAndGet();
-				Assumptions.abort("fails against the partial store: " + ex.getMessage());
-			}
 			failed.incrementAndGet();
 			throw ex;
 		}
@@ -173,11 +157,8 @@ class CerbosServerChecksReplayTests {
 		return value;
 	}
 
-	/**
-	 * The engine over the store with Cerbos' server test options. If it does not load whole, the files it rejects
-	 * are left out until the rest loads.
-	 */
-	private static Store loadStore(Path root) throws IOException {
+	/** The engine over the store with Cerbos' server test options (schema enforcement: reject). */
+	private static EmbeddedEngine loadStore(Path root) throws IOException {
 		List<PolicyFile> files = new ArrayList<>();
 		try (Stream<Path> paths = Files.walk(root)) {
 			for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
@@ -185,42 +166,8 @@ class CerbosServerChecksReplayTests {
 						Files.readString(path, StandardCharsets.UTF_8)));
 			}
 		}
-		EmbeddedEngineOptions options = rejectingSchemaViolations(EmbeddedEngineOptions.defaults());
-		Set<String> left = new LinkedHashSet<>();
-		for (int attempt = 0; attempt < 10; attempt++) {
-			try {
-				EmbeddedEngine engine = EmbeddedEngine.create(files, options);
-				if (!left.isEmpty()) {
-					notes.add("store/ loaded without the " + left.size() + " files this engine rejects (first: "
-							+ left.iterator().next() + "), so failures count as skipped");
-				}
-				return new Store(engine, left.isEmpty());
-			}
-			catch (PolicyLoadException ex) {
-				Set<String> rejected = new LinkedHashSet<>();
-				for (PolicyError error : ex.errors()) {
-					rejected.add(error.file());
-				}
-				left.addAll(rejected);
-				files = files.stream().filter((file) -> !rejected.contains(file.path())).toList();
-			}
-		}
-		throw new IllegalStateException("store/ does not load even without " + left);
-	}
-
-	// Cerbos' server tests enforce schemas with "reject"; engines without schema support run without it
-	private static EmbeddedEngineOptions rejectingSchemaViolations(EmbeddedEngineOptions options) {
-		try {
-			Class<?> enforcement = Class.forName("io.authz.core.embedded.SchemaEnforcement");
-			Method with = EmbeddedEngineOptions.class.getMethod("withSchemaEnforcement", enforcement);
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			Object reject = Enum.valueOf((Class<? extends Enum>) enforcement, "REJECT");
-			return (EmbeddedEngineOptions) with.invoke(options, reject);
-		}
-		catch (ReflectiveOperationException ex) {
-			notes.add("schema enforcement not available in this engine");
-			return options;
-		}
+		return EmbeddedEngine.create(files,
+				EmbeddedEngineOptions.defaults().withSchemaEnforcement(SchemaEnforcement.REJECT));
 	}
 
 	/** The conformance data beside the project ({@code ../shared/conformance}); skips or, on CI, fails without. */
@@ -239,8 +186,6 @@ class CerbosServerChecksReplayTests {
 		throw new UncheckedIOException(new IOException(message));
 	}
 
-	private record Store(EmbeddedEngine engine, boolean complete) {
-	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
