@@ -1,5 +1,7 @@
 package io.authz.spring.autoconfigure;
 
+import io.authz.core.cache.CachingEngine;
+import io.authz.core.cache.DecisionCache;
 import io.authz.core.check.Authorizer;
 import io.authz.core.check.CheckListener;
 import io.authz.core.engine.AuthorizationEngine;
@@ -11,15 +13,18 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link Authorizer} every check goes through, told about checks by the application's
- * {@link CheckListener} beans.
+ * {@link CheckListener} beans, with the decision cache in front of the engine when there is one.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizerConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Authorizer authorizer(AuthorizationEngine engine, ObjectProvider<CheckListener> listeners) {
-		return new Authorizer(engine, listeners.orderedStream().toList());
+	Authorizer authorizer(AuthorizationEngine engine, ObjectProvider<CheckListener> listeners,
+			ObjectProvider<DecisionCache> decisionCache) {
+		DecisionCache cache = decisionCache.getIfAvailable();
+		AuthorizationEngine decider = (cache != null) ? new CachingEngine(engine, cache) : engine;
+		return new Authorizer(decider, listeners.orderedStream().toList());
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.authz.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,6 +31,10 @@ public class AuthzProperties {
 	private final Principal principal = new Principal();
 
 	private final Web web = new Web();
+
+	private final Remote remote = new Remote();
+
+	private final Cache cache = new Cache();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -55,6 +62,14 @@ public class AuthzProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Remote getRemote() {
+		return this.remote;
+	}
+
+	public Cache getCache() {
+		return this.cache;
 	}
 
 	/**
@@ -162,6 +177,234 @@ public class AuthzProperties {
 
 		public void setProblemDetails(boolean problemDetails) {
 			this.problemDetails = problemDetails;
+		}
+
+	}
+
+	/**
+	 * Properties of the remote engines ('cerbos' and 'authzen').
+	 */
+	public static class Remote {
+
+		/**
+		 * Base URL of the remote policy decision point, for example 'http://localhost:3592'.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Longest a check waits for the remote policy decision point, retries included. Past it, every decision
+		 * of the check is a deny.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * API key sent to the remote policy decision point as 'Authorization: Bearer <key>'.
+		 */
+		private @Nullable String apiKey;
+
+		private final Retry retry = new Retry();
+
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		private final Authzen authzen = new Authzen();
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public Authzen getAuthzen() {
+			return this.authzen;
+		}
+
+		/**
+		 * Retries of calls that could not connect, or lost their connection before an answer. Answers, errors
+		 * included, are never retried.
+		 */
+		public static class Retry {
+
+			/**
+			 * Attempts per call, the first included; 1 turns retries off. Retries stop at the timeout.
+			 */
+			private int maxAttempts = 3;
+
+			/**
+			 * Wait before the first retry, doubled for each further one.
+			 */
+			private Duration backoff = Duration.ofMillis(10);
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+			public Duration getBackoff() {
+				return this.backoff;
+			}
+
+			public void setBackoff(Duration backoff) {
+				this.backoff = backoff;
+			}
+
+		}
+
+		/**
+		 * Circuit breaker in front of the remote policy decision point: once it fails often enough, checks are
+		 * denied at once without calling it, until a probe call succeeds.
+		 */
+		public static class CircuitBreaker {
+
+			/**
+			 * Percentage of failed calls, among the last calls, that opens the circuit.
+			 */
+			private float failureRateThreshold = 50;
+
+			/**
+			 * Number of last calls the failure rate is computed over.
+			 */
+			private int windowSize = 20;
+
+			/**
+			 * Calls needed before the failure rate counts.
+			 */
+			private int minimumCalls = 5;
+
+			/**
+			 * How long an open circuit denies without calling, before one probe call may close it again.
+			 */
+			private Duration waitInOpenState = Duration.ofSeconds(2);
+
+			public float getFailureRateThreshold() {
+				return this.failureRateThreshold;
+			}
+
+			public void setFailureRateThreshold(float failureRateThreshold) {
+				this.failureRateThreshold = failureRateThreshold;
+			}
+
+			public int getWindowSize() {
+				return this.windowSize;
+			}
+
+			public void setWindowSize(int windowSize) {
+				this.windowSize = windowSize;
+			}
+
+			public int getMinimumCalls() {
+				return this.minimumCalls;
+			}
+
+			public void setMinimumCalls(int minimumCalls) {
+				this.minimumCalls = minimumCalls;
+			}
+
+			public Duration getWaitInOpenState() {
+				return this.waitInOpenState;
+			}
+
+			public void setWaitInOpenState(Duration waitInOpenState) {
+				this.waitInOpenState = waitInOpenState;
+			}
+
+		}
+
+		/**
+		 * Properties of the AuthZEN engine.
+		 */
+		public static class Authzen {
+
+			/**
+			 * Subject property the principal's roles are sent in. Cerbos reads 'cerbos.roles'; authz's own PDP
+			 * endpoints read 'roles' and 'cerbos.roles'.
+			 */
+			private String rolesProperty = "cerbos.roles";
+
+			/**
+			 * Whether to read the endpoints from the PDP's '/.well-known/authzen-configuration' metadata, when it
+			 * publishes any, instead of using the standard paths.
+			 */
+			private boolean discovery = true;
+
+			public String getRolesProperty() {
+				return this.rolesProperty;
+			}
+
+			public void setRolesProperty(String rolesProperty) {
+				this.rolesProperty = rolesProperty;
+			}
+
+			public boolean isDiscovery() {
+				return this.discovery;
+			}
+
+			public void setDiscovery(boolean discovery) {
+				this.discovery = discovery;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Properties of the decision cache, in front of any engine.
+	 */
+	public static class Cache {
+
+		/**
+		 * How long a decision is reused for an identical check (same principal, resources, attributes, actions
+		 * and auxiliary data). Zero turns the cache off. Failures are never cached.
+		 */
+		private Duration ttl = Duration.ZERO;
+
+		/**
+		 * Maximum number of cached checks.
+		 */
+		private long maxSize = 10000;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(long maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}
