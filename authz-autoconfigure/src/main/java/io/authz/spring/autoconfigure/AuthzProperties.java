@@ -384,7 +384,7 @@ public class AuthzProperties {
 		 * How long a decision is reused for an identical check (same principal, resources, attributes, actions
 		 * and auxiliary data). Zero turns the cache off. Failures are never cached.
 		 */
-		private Duration ttl = Duration.ZERO;
+		private Duration ttl = Duration.ofSeconds(0);
 
 		/**
 		 * Maximum number of cached checks.

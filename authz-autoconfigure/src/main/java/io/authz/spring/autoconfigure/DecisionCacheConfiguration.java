@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -38,7 +37,6 @@ class DecisionCacheConfiguration {
 	static class DecisionCacheMetricsConfiguration {
 
 		@Bean
-		@ConditionalOnBean(DecisionCache.class)
 		@ConditionalOnMissingBean(name = "authzDecisionCacheMetrics")
 		MeterBinder authzDecisionCacheMetrics(DecisionCache cache) {
 			return (registry) -> {

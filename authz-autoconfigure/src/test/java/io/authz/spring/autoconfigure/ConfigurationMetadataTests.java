@@ -28,7 +28,12 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(properties).containsOnlyKeys("authz.enabled", "authz.engine", "authz.local.policies",
 				"authz.local.strict-evaluation", "authz.local.globals", "authz.principal.authority-prefixes",
-				"authz.web.problem-details");
+				"authz.web.problem-details", "authz.remote.url", "authz.remote.timeout", "authz.remote.api-key",
+				"authz.remote.retry.max-attempts", "authz.remote.retry.backoff",
+				"authz.remote.circuit-breaker.failure-rate-threshold", "authz.remote.circuit-breaker.window-size",
+				"authz.remote.circuit-breaker.minimum-calls", "authz.remote.circuit-breaker.wait-in-open-state",
+				"authz.remote.authzen.roles-property", "authz.remote.authzen.discovery", "authz.cache.ttl",
+				"authz.cache.max-size");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -37,6 +42,11 @@ class ConfigurationMetadataTests {
 			.isEqualTo("classpath:policies/");
 		assertThat(properties.get("authz.local.strict-evaluation").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("authz.web.problem-details").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("authz.remote.timeout").get("defaultValue").asString()).isEqualTo("250ms");
+		assertThat(properties.get("authz.cache.ttl").get("defaultValue").asString()).isEqualTo("0s");
+		assertThat(properties.get("authz.cache.max-size").get("defaultValue").asLong()).isEqualTo(10000);
+		assertThat(properties.get("authz.remote.authzen.roles-property").get("defaultValue").asString())
+			.isEqualTo("cerbos.roles");
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()

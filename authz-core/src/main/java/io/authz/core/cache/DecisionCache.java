@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Decision;
@@ -36,10 +37,18 @@ public final class DecisionCache {
 	 * @param maxSize how many results are kept
 	 */
 	public DecisionCache(Duration ttl, long maxSize) {
+		this(ttl, maxSize, Ticker.systemTicker());
+	}
+
+	DecisionCache(Duration ttl, long maxSize, Ticker ticker) {
 		if (ttl == null || ttl.isNegative() || ttl.isZero()) {
 			throw new IllegalArgumentException("Decision cache time to live must be positive, not " + ttl);
 		}
-		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(Math.max(0, maxSize)).build();
+		this.cache = Caffeine.newBuilder()
+			.expireAfterWrite(ttl)
+			.maximumSize(Math.max(0, maxSize))
+			.ticker(ticker)
+			.build();
 	}
 
 	/** The cached result of an identical check, carrying this request's id, or {@code null}. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.authz.core.engine.AuthorizationEngine;
@@ -104,12 +105,15 @@ class DecisionCacheTests {
 	}
 
 	@Test
-	void entriesExpire() throws InterruptedException {
-		CachingEngine shortLived = new CachingEngine(this.engine, new DecisionCache(Duration.ofMillis(50), 100));
+	void entriesExpire() {
+		AtomicLong now = new AtomicLong();
+		CachingEngine shortLived = new CachingEngine(this.engine,
+				new DecisionCache(Duration.ofSeconds(5), 100, now::get));
 		shortLived.check(request("a", alice(), expense(), Map.of(), "read"));
+		now.addAndGet(Duration.ofSeconds(4).toNanos());
 		shortLived.check(request("a", alice(), expense(), Map.of(), "read"));
 		assertThat(this.calls).hasValue(1);
-		Thread.sleep(120);
+		now.addAndGet(Duration.ofSeconds(2).toNanos());
 		shortLived.check(request("a", alice(), expense(), Map.of(), "read"));
 		assertThat(this.calls).hasValue(2);
 	}
