@@ -13,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Runs an API test class against a Cerbos PDP in a container, through its check API ({@code authz.engine=cerbos}),
- * with a database of its own.
+ * with a database of its own. The timeout is generous because these tests compare outcomes: the first checks of a
+ * cold JVM on a busy machine can take longer than the default 250 ms (timeouts are tested in the fault tests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
