@@ -90,6 +90,28 @@ public final class PdpHttpClient implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Warms the client up in the background, so that the first checks after start-up do not spend the timeout on
+	 * class loading and connection set-up (in a cold JVM the first call takes a second or more): runs
+	 * {@code codec} (the engine's JSON paths), then GETs {@code uri} outside the circuit breaker and ignores what
+	 * comes back, failures included.
+	 * @param uri a cheap resource of the PDP, a health or metadata endpoint
+	 * @param codec exercises the engine's request and answer mapping
+	 */
+	public void warmUp(URI uri, Runnable codec) {
+		this.scheduler.execute(() -> {
+			try {
+				codec.run();
+				HttpRequest request = request(uri, "").GET().timeout(Duration.ofSeconds(5)).build();
+				// Not waited for: the scheduler thread also runs retries
+				this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+			}
+			catch (RuntimeException ex) {
+				// Only a warm-up: the first check reports any real problem
+			}
+		});
+	}
+
 	/** The options this client was made with. */
 	public RemoteEngineOptions options() {
 		return this.options;

@@ -56,6 +56,7 @@ public final class AuthZenEngine implements AuthorizationEngine, AutoCloseable {
 		this.standardEndpoints = new Endpoints(this.client.resolve("/access/v1/evaluation"),
 				this.client.resolve("/access/v1/evaluations"));
 		this.endpoints = this.authZenOptions.discovery() ? null : this.standardEndpoints;
+		this.client.warmUp(metadataUri(), AuthZenJson::warmUp);
 	}
 
 	@Override

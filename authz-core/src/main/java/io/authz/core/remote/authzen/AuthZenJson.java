@@ -1,6 +1,7 @@
 package io.authz.core.remote.authzen;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,19 @@ final class AuthZenJson {
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private AuthZenJson() {
+	}
+
+	// Runs requests and answers through the mapper once, so that its serializers exist before the first check
+	static void warmUp() {
+		Principal principal = Principal.builder("warm-up").roles("user").attribute("n", 1.5).build();
+		Resource resource = Resource.builder("warm-up", "1").attribute("list", List.of("a")).build();
+		CheckRequest request = CheckRequest.of(principal, resource, "read");
+		Map<String, Object> subject = subject(principal, AuthZenOptions.CERBOS_ROLES);
+		evaluation(subject, resource(resource), "read", request);
+		evaluations(subject, List.of(Map.of("resource", resource(resource), "action", action("read"))), request);
+		evaluated("{\"decision\":true,\"context\":{\"k\":[1]}}".getBytes(StandardCharsets.UTF_8), "read");
+		evaluated("{\"evaluations\":[{\"decision\":false}]}".getBytes(StandardCharsets.UTF_8), List.of("read"));
+		endpoints("{\"access_evaluation_endpoint\":\"http://localhost/e\"}".getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Map<String, Object> subject(Principal principal, String rolesProperty) {

@@ -36,6 +36,7 @@ public final class CerbosEngine implements AuthorizationEngine, AutoCloseable {
 	public CerbosEngine(RemoteEngineOptions options) {
 		this.client = new PdpHttpClient(NAME, options);
 		this.checkUri = this.client.resolve("/api/check/resources");
+		this.client.warmUp(this.client.resolve("/_cerbos/health"), CerbosJson::warmUp);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.authz.core.remote.cerbos;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.authz.core.model.Effect;
 import io.authz.core.model.Output;
 import io.authz.core.model.Principal;
 import io.authz.core.model.Resource;
+import io.authz.core.model.ResourceCheck;
 import io.authz.core.remote.RemoteChecks;
 import io.authz.core.remote.ResourceSlice;
 import io.authz.core.remote.SliceResult;
@@ -25,6 +27,18 @@ final class CerbosJson {
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private CerbosJson() {
+	}
+
+	// Runs a request and an answer through the mapper once, so that its serializers exist before the first check
+	static void warmUp() {
+		Principal principal = Principal.builder("warm-up").roles("user").attribute("n", 1.5).build();
+		Resource resource = Resource.builder("warm-up", "1").attribute("list", List.of("a")).build();
+		List<ResourceSlice> batch = List.of(new ResourceSlice(0, resource, List.of("read")));
+		request(new CheckRequest("warm-up", principal, List.of(ResourceCheck.of(resource, "read")),
+				Map.of()), batch);
+		results(("{\"results\":[{\"resource\":{\"id\":\"1\"},\"actions\":{\"read\":\"EFFECT_DENY\"},"
+				+ "\"meta\":{\"actions\":{\"read\":{\"matchedPolicy\":\"p\"}},\"effectiveDerivedRoles\":[\"r\"]},"
+				+ "\"outputs\":[{\"src\":\"s\",\"val\":{\"k\":[1]}}]}]}").getBytes(StandardCharsets.UTF_8), batch);
 	}
 
 	static byte[] request(CheckRequest request, List<ResourceSlice> batch) {
