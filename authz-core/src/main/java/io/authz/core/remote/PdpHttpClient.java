@@ -184,8 +184,8 @@ public final class PdpHttpClient implements AutoCloseable {
 		List<T> results = new ArrayList<>(calls.size());
 		try {
 			for (CompletableFuture<T> call : calls) {
-				// Each attempt times out by itself at the deadline; the margin only guards against a stalled timer.
-				long remaining = deadline - System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+				// Each attempt times out by itself at the deadline; the margin only guards against a late timer.
+				long remaining = deadline - System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
 				results.add(call.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS));
 			}
 			return results;
@@ -257,11 +257,14 @@ public final class PdpHttpClient implements AutoCloseable {
 		});
 		// The whole answer, body included, must come by the deadline: a server that sends headers and then
 		// trickles the body is as down as one that never answers.
-		return answer.orTimeout(remaining, TimeUnit.NANOSECONDS).whenComplete((value, failure) -> {
+		CompletableFuture<T> bounded = answer.orTimeout(remaining, TimeUnit.NANOSECONDS);
+		// Abort the exchange off the completing thread, so that the deny is not held up by closing a connection
+		bounded.whenCompleteAsync((value, failure) -> {
 			if (failure != null) {
 				exchange.cancel(true);
 			}
-		}).exceptionallyCompose((failure) -> CompletableFuture.failedFuture(asPdpException(failure)));
+		}, this.scheduler);
+		return bounded.exceptionallyCompose((failure) -> CompletableFuture.failedFuture(asPdpException(failure)));
 	}
 
 	private RemotePdpException classify(URI uri, Throwable failure, long deadline) {
