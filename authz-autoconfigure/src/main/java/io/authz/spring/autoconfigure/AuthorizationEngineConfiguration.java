@@ -1,7 +1,6 @@
 package io.authz.spring.autoconfigure;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.authz.core.embedded.EmbeddedEngine;
 import io.authz.core.embedded.EmbeddedEngineOptions;
@@ -11,6 +10,7 @@ import io.authz.spring.policy.PolicyFileLoader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,17 +26,13 @@ class AuthorizationEngineConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(AuthorizationEngine.class)
-	AuthorizationEngine authorizationEngine(AuthzProperties properties, ResourceLoader resourceLoader) {
+	AuthorizationEngine authorizationEngine(AuthzProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<AuthzRemoteConnectionDetails> remoteConnectionDetails) {
 		return switch (properties.getEngine()) {
 			case LOCAL -> embeddedEngine(properties.getLocal(), resourceLoader);
-			case CERBOS, AUTHZEN -> throw unavailable(properties.getEngine());
+			case CERBOS, AUTHZEN -> RemoteEngineConfiguration.remoteEngine(properties.getEngine(),
+					properties.getRemote(), remoteConnectionDetails.getObject());
 		};
-	}
-
-	private static IllegalStateException unavailable(AuthzProperties.EngineType engine) {
-		return new IllegalStateException("authz.engine=" + engine.name().toLowerCase(Locale.ROOT)
-				+ " is not available in this version: only the embedded engine (authz.engine=local) is. "
-				+ "Set authz.engine=local, or define an " + AuthorizationEngine.class.getName() + " bean.");
 	}
 
 	private static EmbeddedEngine embeddedEngine(AuthzProperties.Local properties, ResourceLoader resourceLoader) {

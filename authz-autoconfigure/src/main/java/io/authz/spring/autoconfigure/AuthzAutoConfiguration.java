@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "authz.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuthzProperties.class)
-@Import({ AuthorizationEngineConfiguration.class, AuthorizerConfiguration.class,
-		PrincipalResolverConfiguration.class, AttributeProvidersConfiguration.class })
+@Import({ AuthorizationEngineConfiguration.class, RemoteEngineConfiguration.class, DecisionCacheConfiguration.class,
+		AuthorizerConfiguration.class, PrincipalResolverConfiguration.class, AttributeProvidersConfiguration.class })
 public final class AuthzAutoConfiguration {
 
 }

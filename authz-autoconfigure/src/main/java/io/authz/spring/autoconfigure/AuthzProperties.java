@@ -1,5 +1,6 @@
 package io.authz.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import io.authz.core.pip.FailurePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ public class AuthzProperties {
 	private final Principal principal = new Principal();
 
 	private final Web web = new Web();
+
+	private final Remote remote = new Remote();
+
+	private final Cache cache = new Cache();
 
 	private final Server server = new Server();
 
@@ -87,6 +92,14 @@ public class AuthzProperties {
 
 	public Pip getPip() {
 		return this.pip;
+	}
+
+	public Remote getRemote() {
+		return this.remote;
+	}
+
+	public Cache getCache() {
+		return this.cache;
 	}
 
 	/**
@@ -500,104 +513,8 @@ public class AuthzProperties {
 
 	}
 
-	public static class Search {
 
-			/**
-			 * Subject ids by subject type. The principals of 'authz.pip.principals' are subjects of the type
-			 * their 'type' attribute names, 'user' when they have none.
-			 */
-			private Map<String, List<String>> subjects = new LinkedHashMap<>();
 
-			/**
-			 * Resource ids by resource type.
-			 */
-			private Map<String, List<String>> resources = new LinkedHashMap<>();
-
-			/**
-			 * Actions by resource type: what an action search asks about a resource of that type.
-			 */
-			private Map<String, List<String>> actions = new LinkedHashMap<>();
-
-			public Map<String, List<String>> getSubjects() {
-				return this.subjects;
-			}
-
-			public void setSubjects(Map<String, List<String>> subjects) {
-				this.subjects = subjects;
-			}
-
-			public Map<String, List<String>> getResources() {
-				return this.resources;
-			}
-
-			public void setResources(Map<String, List<String>> resources) {
-				this.resources = resources;
-			}
-
-			public Map<String, List<String>> getActions() {
-				return this.actions;
-			}
-
-			public void setActions(Map<String, List<String>> actions) {
-				this.actions = actions;
-			}
-
-		}
-
-	public static class AuxData {
-
-			private final Jwt jwt = new Jwt();
-
-			public Jwt getJwt() {
-				return this.jwt;
-			}
-
-		}
-
-	public static class Jwt {
-
-			/**
-			 * JSON Web Key Set URI of the keys that sign auxiliary data JWTs. Without it (and without
-			 * disable-verification) requests carrying JWTs are rejected.
-			 */
-			private String jwkSetUri;
-
-			/**
-			 * Whether to accept auxiliary data JWTs without verifying their signature (their expiry is still
-			 * checked). Only for callers that verified the token already.
-			 */
-			private boolean disableVerification;
-
-			/**
-			 * Clock skew tolerated when checking the 'exp' and 'nbf' claims.
-			 */
-			private Duration acceptableTimeSkew = Duration.ZERO;
-
-			public String getJwkSetUri() {
-				return this.jwkSetUri;
-			}
-
-			public void setJwkSetUri(String jwkSetUri) {
-				this.jwkSetUri = jwkSetUri;
-			}
-
-			public boolean isDisableVerification() {
-				return this.disableVerification;
-			}
-
-			public void setDisableVerification(boolean disableVerification) {
-				this.disableVerification = disableVerification;
-			}
-
-			public Duration getAcceptableTimeSkew() {
-				return this.acceptableTimeSkew;
-			}
-
-			public void setAcceptableTimeSkew(Duration acceptableTimeSkew) {
-				this.acceptableTimeSkew = acceptableTimeSkew;
-			}
-
-		}
 
 	/**
 	 * Properties of HTTP request authorization.
@@ -708,89 +625,6 @@ public class AuthzProperties {
 
 	}
 
-	public static class Rule {
-
-			/**
-			 * Path pattern the rule matches, with path variables ('/api/documents/{id}', '/reports/**').
-			 */
-			private String path;
-
-			/**
-			 * HTTP methods the rule matches; every method when empty.
-			 */
-			private List<String> methods = new ArrayList<>();
-
-			/**
-			 * Resource kind checked; selects the resource policy.
-			 */
-			private String resource;
-
-			/**
-			 * Name of the path variable holding the resource id; the id is empty when unset.
-			 */
-			private String id;
-
-			/**
-			 * Action checked. When unset it follows the method: GET and HEAD 'read', POST 'create', PUT and PATCH
-			 * 'update', DELETE 'delete', any other method its lower-case name.
-			 */
-			private String action;
-
-			/**
-			 * Resource attributes taken from the request, by attribute name: 'header:<header name>',
-			 * 'query:<query parameter>' or 'path:<path variable>'. A missing value leaves the attribute out.
-			 */
-			private Map<String, String> attributes = new LinkedHashMap<>();
-
-			public String getPath() {
-				return this.path;
-			}
-
-			public void setPath(String path) {
-				this.path = path;
-			}
-
-			public List<String> getMethods() {
-				return this.methods;
-			}
-
-			public void setMethods(List<String> methods) {
-				this.methods = methods;
-			}
-
-			public String getResource() {
-				return this.resource;
-			}
-
-			public void setResource(String resource) {
-				this.resource = resource;
-			}
-
-			public String getId() {
-				return this.id;
-			}
-
-			public void setId(String id) {
-				this.id = id;
-			}
-
-			public String getAction() {
-				return this.action;
-			}
-
-			public void setAction(String action) {
-				this.action = action;
-			}
-
-			public Map<String, String> getAttributes() {
-				return this.attributes;
-			}
-
-			public void setAttributes(Map<String, String> attributes) {
-				this.attributes = attributes;
-			}
-
-		}
 
 	/**
 	 * Properties of policy information points: attribute providers consulted before every check.
@@ -893,6 +727,238 @@ public class AuthzProperties {
 
 		public void setFailurePolicy(FailurePolicy failurePolicy) {
 			this.failurePolicy = failurePolicy;
+		}
+
+	}
+
+
+	/**
+	 * Properties of the remote engines ('cerbos' and 'authzen').
+	 */
+	public static class Remote {
+
+		/**
+		 * Base URL of the remote policy decision point, for example 'http://localhost:3592'.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Longest a check waits for the remote policy decision point, retries included. Past it, every decision
+		 * of the check is a deny.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * API key sent to the remote policy decision point as 'Authorization: Bearer <key>'.
+		 */
+		private @Nullable String apiKey;
+
+		private final Retry retry = new Retry();
+
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		private final Authzen authzen = new Authzen();
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public Authzen getAuthzen() {
+			return this.authzen;
+		}
+
+		/**
+		 * Retries of calls that could not connect, or lost their connection before an answer. Answers, errors
+		 * included, are never retried.
+		 */
+		public static class Retry {
+
+			/**
+			 * Attempts per call, the first included; 1 turns retries off. Retries stop at the timeout.
+			 */
+			private int maxAttempts = 3;
+
+			/**
+			 * Wait before the first retry, doubled for each further one.
+			 */
+			private Duration backoff = Duration.ofMillis(10);
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+			public Duration getBackoff() {
+				return this.backoff;
+			}
+
+			public void setBackoff(Duration backoff) {
+				this.backoff = backoff;
+			}
+
+		}
+
+		/**
+		 * Circuit breaker in front of the remote policy decision point: once it fails often enough, checks are
+		 * denied at once without calling it, until a probe call succeeds.
+		 */
+		public static class CircuitBreaker {
+
+			/**
+			 * Percentage of failed calls, among the last calls, that opens the circuit.
+			 */
+			private float failureRateThreshold = 50;
+
+			/**
+			 * Number of last calls the failure rate is computed over.
+			 */
+			private int windowSize = 20;
+
+			/**
+			 * Calls needed before the failure rate counts.
+			 */
+			private int minimumCalls = 5;
+
+			/**
+			 * How long an open circuit denies without calling, before one probe call may close it again.
+			 */
+			private Duration waitInOpenState = Duration.ofSeconds(2);
+
+			public float getFailureRateThreshold() {
+				return this.failureRateThreshold;
+			}
+
+			public void setFailureRateThreshold(float failureRateThreshold) {
+				this.failureRateThreshold = failureRateThreshold;
+			}
+
+			public int getWindowSize() {
+				return this.windowSize;
+			}
+
+			public void setWindowSize(int windowSize) {
+				this.windowSize = windowSize;
+			}
+
+			public int getMinimumCalls() {
+				return this.minimumCalls;
+			}
+
+			public void setMinimumCalls(int minimumCalls) {
+				this.minimumCalls = minimumCalls;
+			}
+
+			public Duration getWaitInOpenState() {
+				return this.waitInOpenState;
+			}
+
+			public void setWaitInOpenState(Duration waitInOpenState) {
+				this.waitInOpenState = waitInOpenState;
+			}
+
+		}
+
+		/**
+		 * Properties of the AuthZEN engine.
+		 */
+		public static class Authzen {
+
+			/**
+			 * Subject property the principal's roles are sent in. Cerbos reads 'cerbos.roles'; authz's own PDP
+			 * endpoints read 'roles' and 'cerbos.roles'.
+			 */
+			private String rolesProperty = "cerbos.roles";
+
+			/**
+			 * Whether to read the endpoints from the PDP's '/.well-known/authzen-configuration' metadata, when it
+			 * publishes any, instead of using the standard paths.
+			 */
+			private boolean discovery = true;
+
+			public String getRolesProperty() {
+				return this.rolesProperty;
+			}
+
+			public void setRolesProperty(String rolesProperty) {
+				this.rolesProperty = rolesProperty;
+			}
+
+			public boolean isDiscovery() {
+				return this.discovery;
+			}
+
+			public void setDiscovery(boolean discovery) {
+				this.discovery = discovery;
+			}
+
+		}
+
+	}
+
+
+
+
+	/**
+	 * Properties of the decision cache, in front of any engine.
+	 */
+	public static class Cache {
+
+		/**
+		 * How long a decision is reused for an identical check (same principal, resources, attributes, actions
+		 * and auxiliary data). Zero turns the cache off. Failures are never cached.
+		 */
+		private Duration ttl = Duration.ofSeconds(0);
+
+		/**
+		 * Maximum number of cached checks.
+		 */
+		private long maxSize = 10000;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(long maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

@@ -1,8 +1,11 @@
 package io.authz.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.authz.core.cache.CachingEngine;
+import io.authz.core.cache.DecisionCache;
 import io.authz.core.check.Authorizer;
 import io.authz.core.check.CheckEvent;
 import io.authz.core.check.CheckListener;
@@ -13,6 +16,9 @@ import io.authz.core.model.CheckResult;
 import io.authz.core.model.Principal;
 import io.authz.core.model.Resource;
 import io.authz.core.policy.PolicyLoadException;
+import io.authz.core.remote.RemoteEngineOptions;
+import io.authz.core.remote.authzen.AuthZenEngine;
+import io.authz.core.remote.cerbos.CerbosEngine;
 import io.authz.spring.policy.NoPolicyFilesException;
 import io.authz.spring.principal.PrincipalResolver;
 import io.authz.spring.principal.SecurityContextPrincipalResolver;
@@ -109,16 +115,76 @@ class AuthzAutoConfigurationTests {
 	}
 
 	@Test
-	void remoteEnginesFailStartUpWithAClearMessage() {
+	void remoteEnginesWithoutUrlFailStartUpWithAClearMessage() {
 		for (String engine : List.of("cerbos", "authzen")) {
 			this.runner.withPropertyValues("authz.engine=" + engine).run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(IllegalStateException.class)
-					.hasMessageContaining("authz.engine=" + engine + " is not available")
-					.hasMessageContaining("authz.engine=local");
+					.hasMessageContaining("authz.engine=" + engine + " needs the PDP's base URL")
+					.hasMessageContaining("authz.remote.url");
 			});
 		}
+	}
+
+	@Test
+	void remoteEnginesAreConfiguredFromProperties() {
+		this.runner
+			.withPropertyValues("authz.engine=cerbos", "authz.remote.url=http://pdp.example:3592",
+					"authz.remote.timeout=400ms", "authz.remote.api-key=k", "authz.remote.retry.max-attempts=2",
+					"authz.remote.circuit-breaker.wait-in-open-state=3s",
+					"authz.local.policies=classpath:no-such-policies/")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				CerbosEngine engine = context.getBean(CerbosEngine.class);
+				RemoteEngineOptions options = engine.client().options();
+				assertThat(options.url()).hasToString("http://pdp.example:3592");
+				assertThat(options.timeout()).isEqualTo(Duration.ofMillis(400));
+				assertThat(options.apiKey()).isEqualTo("k");
+				assertThat(options.retry().maxAttempts()).isEqualTo(2);
+				assertThat(options.circuitBreaker().waitInOpenState()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(context.getBean(Authorizer.class).engine()).isSameAs(engine);
+			});
+		this.runner.withPropertyValues("authz.engine=authzen", "authz.remote.url=http://pdp.example:8080")
+			.run((context) -> assertThat(context).hasNotFailed().getBean(AuthorizationEngine.class)
+				.isInstanceOf(AuthZenEngine.class));
+	}
+
+	@Test
+	void remoteConnectionDetailsBeanTakesThePlaceOfProperties() {
+		this.runner.withPropertyValues("authz.engine=cerbos", "authz.remote.url=http://from-properties:1")
+			.withBean(AuthzRemoteConnectionDetails.class, () -> () -> "http://from-bean:2")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AuthzRemoteConnectionDetails.class);
+				assertThat(context.getBean(CerbosEngine.class).client().options().url())
+					.hasToString("http://from-bean:2");
+			});
+	}
+
+	@Test
+	void decisionCacheIsOffByDefault() {
+		this.runner.withUserConfiguration(EngineConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(DecisionCache.class));
+	}
+
+	@Test
+	void decisionCacheSitsInFrontOfTheApplicationEngine() {
+		this.runner.withUserConfiguration(EngineConfiguration.class)
+			.withPropertyValues("authz.cache.ttl=1m", "authz.cache.max-size=5")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DecisionCache.class);
+				Authorizer authorizer = context.getBean(Authorizer.class);
+				assertThat(authorizer.engine()).isInstanceOf(CachingEngine.class);
+				assertThat(((CachingEngine) authorizer.engine()).delegate()).isSameAs(context.getBean(RoleEngine.class));
+				Principal alice = Principal.builder("alice").roles("document:read").build();
+				CheckRequest request = CheckRequest.of(alice, Resource.of("document", "1"), "read");
+				assertThat(authorizer.check(request).isAllAllowed()).isTrue();
+				assertThat(authorizer.check(request).isAllAllowed()).isTrue();
+				assertThat(context.getBean(RoleEngine.class).requests()).hasSize(1);
+				DecisionCache cache = context.getBean(DecisionCache.class);
+				assertThat(cache.hitCount()).isEqualTo(1);
+				assertThat(cache.missCount()).isEqualTo(1);
+			});
 	}
 
 	@Test

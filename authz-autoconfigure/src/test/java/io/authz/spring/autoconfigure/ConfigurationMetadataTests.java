@@ -37,7 +37,12 @@ class ConfigurationMetadataTests {
 				"authz.server.aux-data.jwt.disable-verification", "authz.server.aux-data.jwt.acceptable-time-skew",
 				"authz.server.search.subjects", "authz.server.search.resources", "authz.server.search.actions",
 				"authz.http.rules", "authz.pip.principals", "authz.pip.resources", "authz.pip.principals-authoritative",
-				"authz.pip.cache-ttl", "authz.pip.cache-max-size", "authz.pip.timeout", "authz.pip.failure-policy");
+				"authz.pip.cache-ttl", "authz.pip.cache-max-size", "authz.pip.timeout", "authz.pip.failure-policy",
+				"authz.remote.url", "authz.remote.timeout", "authz.remote.api-key", "authz.remote.retry.max-attempts",
+				"authz.remote.retry.backoff", "authz.remote.circuit-breaker.failure-rate-threshold",
+				"authz.remote.circuit-breaker.window-size", "authz.remote.circuit-breaker.minimum-calls",
+				"authz.remote.circuit-breaker.wait-in-open-state", "authz.remote.authzen.roles-property",
+				"authz.remote.authzen.discovery", "authz.cache.ttl", "authz.cache.max-size");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("authz.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -59,6 +64,11 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("authz.pip.cache-ttl").get("defaultValue").asString()).isEqualTo("60s");
 		assertThat(properties.get("authz.pip.timeout").get("defaultValue").asString()).isEqualTo("500ms");
 		assertThat(properties.get("authz.pip.failure-policy").get("defaultValue").asString()).isEqualTo("deny");
+		assertThat(properties.get("authz.remote.timeout").get("defaultValue").asString()).isEqualTo("250ms");
+		assertThat(properties.get("authz.cache.ttl").get("defaultValue").asString()).isEqualTo("0s");
+		assertThat(properties.get("authz.cache.max-size").get("defaultValue").asLong()).isEqualTo(10000);
+		assertThat(properties.get("authz.remote.authzen.roles-property").get("defaultValue").asString())
+			.isEqualTo("cerbos.roles");
 		List<String> prefixes = properties.get("authz.principal.authority-prefixes")
 			.get("defaultValue")
 			.valueStream()
