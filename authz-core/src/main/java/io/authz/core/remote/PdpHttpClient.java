@@ -11,7 +11,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.authz.core.engine.EngineHealth;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -110,6 +113,33 @@ public final class PdpHttpClient implements AutoCloseable {
 				// Only a warm-up: the first check reports any real problem
 			}
 		});
+	}
+
+	/**
+	 * Asks the PDP whether it answers, for health checks: a GET of {@code uri} bounded by the call timeout,
+	 * outside the circuit breaker and the retries. Never throws.
+	 * @param uri a cheap resource of the PDP, a health or metadata endpoint
+	 */
+	public EngineHealth.Report probe(URI uri) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("url", this.options.url().toString());
+		details.put("circuitBreaker", this.circuitBreaker.getState().name());
+		long start = System.nanoTime();
+		try {
+			HttpRequest request = request(uri, "").GET().timeout(this.options.timeout()).build();
+			HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
+			details.put("latencyMillis", Duration.ofNanos(System.nanoTime() - start).toMillis());
+			details.put("status", response.statusCode());
+			return (response.statusCode() / 100 == 2) ? EngineHealth.Report.available(details)
+					: EngineHealth.Report.unavailable("the PDP answered " + response.statusCode(), details);
+		}
+		catch (IOException | RuntimeException ex) {
+			return EngineHealth.Report.unavailable(ex.getClass().getSimpleName() + ": " + ex.getMessage(), details);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return EngineHealth.Report.unavailable("interrupted", details);
+		}
 	}
 
 	/** The options this client was made with. */

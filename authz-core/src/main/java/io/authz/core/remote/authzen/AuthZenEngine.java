@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.authz.core.engine.AuthorizationEngine;
+import io.authz.core.engine.EngineHealth;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.model.Decision;
@@ -32,7 +33,7 @@ import io.authz.core.remote.SliceResult;
  * name, so decisions report {@link #POLICY}; a decision's {@code context} becomes an output. A failure of any kind
  * throws {@link RemotePdpException}, which {@link io.authz.core.check.Authorizer} turns into a deny.
  */
-public final class AuthZenEngine implements AuthorizationEngine, AutoCloseable {
+public final class AuthZenEngine implements AuthorizationEngine, EngineHealth, AutoCloseable {
 
 	/** The engine's name, also the policy reported by its decisions. */
 	public static final String NAME = "authzen";
@@ -177,6 +178,12 @@ public final class AuthZenEngine implements AuthorizationEngine, AutoCloseable {
 	}
 
 	/** The HTTP client, with the circuit breaker and retry state. */
+	/** Whether the PDP answers its health (or metadata) endpoint within the call timeout. */
+	@Override
+	public Report health() {
+		return this.client.probe(metadataUri());
+	}
+
 	public PdpHttpClient client() {
 		return this.client;
 	}

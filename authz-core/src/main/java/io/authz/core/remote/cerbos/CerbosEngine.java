@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.authz.core.engine.AuthorizationEngine;
+import io.authz.core.engine.EngineHealth;
 import io.authz.core.model.CheckRequest;
 import io.authz.core.model.CheckResult;
 import io.authz.core.remote.PdpHttpClient;
@@ -24,7 +25,7 @@ import io.authz.core.remote.SliceResult;
  * derived roles. Cerbos does not report rule names. A failure of any kind throws {@link RemotePdpException}, which
  * {@link io.authz.core.check.Authorizer} turns into a deny of the whole check.
  */
-public final class CerbosEngine implements AuthorizationEngine, AutoCloseable {
+public final class CerbosEngine implements AuthorizationEngine, EngineHealth, AutoCloseable {
 
 	/** The engine's name. */
 	public static final String NAME = "cerbos";
@@ -64,6 +65,12 @@ public final class CerbosEngine implements AuthorizationEngine, AutoCloseable {
 	}
 
 	/** The HTTP client, with the circuit breaker and retry state. */
+	/** Whether the PDP answers its health (or metadata) endpoint within the call timeout. */
+	@Override
+	public Report health() {
+		return this.client.probe(this.client.resolve("/_cerbos/health"));
+	}
+
 	public PdpHttpClient client() {
 		return this.client;
 	}
