@@ -37,8 +37,10 @@ class AuthorizationEngineConfiguration {
 
 	private static EmbeddedEngine embeddedEngine(AuthzProperties.Local properties, ResourceLoader resourceLoader) {
 		List<PolicyFile> files = new PolicyFileLoader(resourceLoader).load(properties.getPolicies());
-		EmbeddedEngine engine = EmbeddedEngine.create(files, new EmbeddedEngineOptions(properties.getGlobals(),
-				properties.isStrictEvaluation(), EmbeddedEngineOptions.DEFAULT_VERSION));
+		EmbeddedEngine engine = EmbeddedEngine.create(files,
+				new EmbeddedEngineOptions(properties.getGlobals(), properties.isStrictEvaluation(),
+						properties.getDefaultPolicyVersion(), properties.isLenientScopeSearch(),
+						properties.getSchemaEnforcement()));
 		if (logger.isDebugEnabled()) {
 			logger.debug("Loaded " + files.size() + " policy files from '" + properties.getPolicies() + "'");
 		}

@@ -1,13 +1,14 @@
 package io.authz.spring.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
-import io.authz.core.pip.FailurePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.authz.core.embedded.SchemaEnforcement;
+import io.authz.core.pip.FailurePolicy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -151,6 +152,23 @@ public class AuthzProperties {
 		 */
 		private boolean watch;
 
+		/**
+		 * Policy version used when a request names none.
+		 */
+		private String defaultPolicyVersion = "default";
+
+		/**
+		 * Whether a request whose scope has no policies falls back to the nearest parent scope that has some,
+		 * instead of matching nothing (Cerbos' lenient scope search).
+		 */
+		private boolean lenientScopeSearch;
+
+		/**
+		 * What to do when principal or resource attributes do not match the JSON schemas a resource policy
+		 * declares: 'none' (do not validate), 'warn' (report the errors with the decision) or 'reject' (deny).
+		 */
+		private SchemaEnforcement schemaEnforcement = SchemaEnforcement.NONE;
+
 		public String getPolicies() {
 			return this.policies;
 		}
@@ -181,6 +199,30 @@ public class AuthzProperties {
 
 		public void setWatch(boolean watch) {
 			this.watch = watch;
+		}
+
+		public String getDefaultPolicyVersion() {
+			return this.defaultPolicyVersion;
+		}
+
+		public void setDefaultPolicyVersion(String defaultPolicyVersion) {
+			this.defaultPolicyVersion = defaultPolicyVersion;
+		}
+
+		public boolean isLenientScopeSearch() {
+			return this.lenientScopeSearch;
+		}
+
+		public void setLenientScopeSearch(boolean lenientScopeSearch) {
+			this.lenientScopeSearch = lenientScopeSearch;
+		}
+
+		public SchemaEnforcement getSchemaEnforcement() {
+			return this.schemaEnforcement;
+		}
+
+		public void setSchemaEnforcement(SchemaEnforcement schemaEnforcement) {
+			this.schemaEnforcement = schemaEnforcement;
 		}
 
 	}

@@ -27,7 +27,8 @@ class ConfigurationMetadataTests {
 			metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		}
 		assertThat(properties).containsOnlyKeys("authz.enabled", "authz.engine", "authz.local.policies",
-				"authz.local.strict-evaluation", "authz.local.globals", "authz.local.watch",
+				"authz.local.strict-evaluation", "authz.local.globals", "authz.local.watch", "authz.local.default-policy-version",
+				"authz.local.lenient-scope-search", "authz.local.schema-enforcement",
 				"authz.principal.authority-prefixes", "authz.web.problem-details", "authz.audit.enabled",
 				"authz.audit.include-attributes", "authz.audit.decision-log", "authz.audit.security-events",
 				"authz.metrics.max-tag-values", "management.health.authz.enabled", "management.endpoint.authz.access",

@@ -58,30 +58,8 @@ class DifferentialCerbosTests {
 
 	@Test
 	void projectPoliciesGiveTheSameEffects() throws Exception {
-		// The AuthZEN interop policies read AuthZEN action properties from auxData, which Cerbos' stricter type
-		// checker rejects (see CONFORMANCE.md); the rest of the project's policies must behave the same.
-		Path policies = copyWithout(SharedTestData.projectRoot().resolve("policies"), "authzen-interop");
+		Path policies = SharedTestData.projectRoot().resolve("policies");
 		compare("policies", policies, Map.of(), 2000);
-	}
-
-	private static Path copyWithout(Path source, String excludedFolder) throws IOException {
-		Path target = Files.createTempDirectory("policies");
-		try (var paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path relative = source.relativize(path);
-				if (relative.startsWith(excludedFolder)) {
-					continue;
-				}
-				Path copy = target.resolve(relative.toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy);
-				}
-			}
-		}
-		return target;
 	}
 
 	private void compare(String name, Path directory, Map<String, String> globals, int resourceChecks)
