@@ -3,7 +3,7 @@
 # parameters, -prof gc), the policy set footprint, the JFR profiles and the wrk load test, and writes everything to
 # benchmarks/results/ (jmh.json, jmh.txt, footprint.txt, profiles/, load.json, table.md).
 #
-#   benchmarks/run.sh            the full run (about 20 minutes on 2 cores)
+#   benchmarks/run.sh            the full run (about 25 minutes on 2 cores)
 #   benchmarks/run.sh --quick    one short iteration of everything, to check that the harness works (figures
 #                                from it mean nothing)
 #
@@ -35,11 +35,13 @@ mkdir -p "$RESULTS/profiles"
 } | tee "$RESULTS/machine.txt"
 
 JMH_OPTS=()
-PROFILE_OPTS=(-wi 3 -w 2 -i 3 -r 3)
+PROFILE_OPTS=(-wi 5 -w 2 -i 5 -r 3)
+LOAD_PROFILE_OPTS=(-wi 1 -i 2)
 if [[ -n "$QUICK" ]]; then
 	JMH_OPTS=(-wi 1 -w 1 -i 1 -r 1 -f 1)
 	PROFILE_OPTS=(-wi 1 -w 1 -i 1 -r 1)
-	export DURATION=5s WARMUP=3s
+	LOAD_PROFILE_OPTS=(-wi 0 -i 1)
+	export DURATION=5s WARMUP=3s ROUNDS=1 PROFILE_SECONDS=5
 fi
 
 # 1. The JMH suite: iterations, forks and JVM options are fixed in each benchmark's annotations.
@@ -52,11 +54,14 @@ java -Xms1g -Xmx1g -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true
 	io.authz.benchmarks.PolicySetFootprint 1000 | tee "$RESULTS/footprint.txt"
 
 # 3. JFR profiles (separate runs, so that recording does not touch the figures above).
+PROFILER="jfr:dir=$RESULTS/profiles;postProcessor=io.authz.benchmarks.JfrSummary"
 for benchmark in EmbeddedEngineBenchmark.expenseSingleDecision MethodSecurityBenchmark.authorizePolicy \
 	MethodSecurityBenchmark.preAuthorizeRule; do
-	java -jar "$JAR" "$benchmark\$" -bm avgt -f 1 "${PROFILE_OPTS[@]}" \
-		-prof "jfr:dir=$RESULTS/profiles;postProcessor=io.authz.benchmarks.JfrSummary" >"$RESULTS/profiles/$benchmark.log"
+	java -jar "$JAR" "$benchmark\$" -bm avgt -f 1 "${PROFILE_OPTS[@]}" -prof "$PROFILER" \
+		>"$RESULTS/profiles/$benchmark.log"
 done
+java -jar "$JAR" 'PolicySetLoadBenchmark.warmLoad$' -f 1 "${LOAD_PROFILE_OPTS[@]}" -prof "$PROFILER" \
+	>"$RESULTS/profiles/PolicySetLoadBenchmark.warmLoad.log"
 echo "JFR recordings and summaries: $RESULTS/profiles/*/summary.txt"
 
 # 4. The sample app under load, with and without authz.

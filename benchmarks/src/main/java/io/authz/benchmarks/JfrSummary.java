@@ -34,9 +34,11 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 
 	private static final int TOP = 20;
 
+	private static final String BENCHMARK_STUB = "_jmhStub";
+
 	@Override
 	public List<File> postProcess(BenchmarkParams benchmarkParams, File jfrFile) {
-		String summary = summarize(jfrFile.toPath());
+		String summary = summarize(jfrFile.toPath(), BENCHMARK_STUB, List.of());
 		File out = new File(jfrFile.getParentFile(), "summary.txt");
 		try {
 			Files.writeString(out.toPath(), summary);
@@ -48,13 +50,33 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 		return List.of(out);
 	}
 
+	/**
+	 * Summarises recordings given as arguments. Options: {@code --under=TEXT} keeps only stacks with a method whose
+	 * qualified name contains the text (by default the JMH benchmark stub); {@code --focus=A,B} also prints the
+	 * inclusive CPU and allocation share of each method whose qualified name ends with one of the names.
+	 * @param args options and recording files
+	 */
 	public static void main(String[] args) {
-		for (String file : args) {
-			System.out.println(summarize(Path.of(file)));
+		String under = BENCHMARK_STUB;
+		List<String> focus = List.of();
+		List<Path> recordings = new java.util.ArrayList<>();
+		for (String arg : args) {
+			if (arg.startsWith("--under=")) {
+				under = arg.substring("--under=".length());
+			}
+			else if (arg.startsWith("--focus=")) {
+				focus = List.of(arg.substring("--focus=".length()).split(","));
+			}
+			else {
+				recordings.add(Path.of(arg));
+			}
+		}
+		for (Path recording : recordings) {
+			System.out.println(summarize(recording, under, focus));
 		}
 	}
 
-	static String summarize(Path recording) {
+	static String summarize(Path recording, String under, List<String> focus) {
 		Tally byClass = new Tally();
 		Tally bySite = new Tally();
 		Tally byLibrarySite = new Tally();
@@ -66,7 +88,7 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
 				String type = event.getEventType().getName();
-				if ("jdk.ObjectAllocationSample".equals(type) && inBenchmark(event.getStackTrace())) {
+				if ("jdk.ObjectAllocationSample".equals(type) && inBenchmark(event.getStackTrace(), under)) {
 					long weight = event.getLong("weight");
 					RecordedStackTrace stack = event.getStackTrace();
 					byClass.add(event.getClass("objectClass").getName(), weight);
@@ -75,7 +97,7 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 					byAuthzSite.add(frame(stack, (name) -> name.startsWith("io.authz.")), weight);
 					inclusive(allocationInclusive, stack, weight, JfrSummary::outsideJdk);
 				}
-				else if ("jdk.ExecutionSample".equals(type) && inBenchmark(event.getStackTrace())) {
+				else if ("jdk.ExecutionSample".equals(type) && inBenchmark(event.getStackTrace(), under)) {
 					RecordedStackTrace stack = event.getStackTrace();
 					selfFrames.add(frame(stack, (name) -> true), 1);
 					inclusive(inclusiveMethods, stack, 1, JfrSummary::outsideJdk);
@@ -87,7 +109,15 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 		}
 		StringWriter text = new StringWriter();
 		PrintWriter out = new PrintWriter(text);
-		out.printf("JFR summary of %s (stacks under the benchmark method only)%n", recording);
+		out.printf("JFR summary of %s (stacks under %s only)%n", recording,
+				BENCHMARK_STUB.equals(under) ? "the benchmark method" : under);
+		if (!focus.isEmpty()) {
+			out.printf("%nFocus (inclusive share of execution samples / of allocation weight):%n");
+			for (String name : focus) {
+				out.printf(Locale.ROOT, "  %5.1f%% / %5.1f%%  %s%n", inclusiveMethods.share(name),
+						allocationInclusive.share(name), name);
+			}
+		}
 		byClass.print(out, "Allocated classes (share of sampled allocation weight)");
 		bySite.print(out, "Allocating frames");
 		byLibrarySite.print(out, "Allocations by first frame outside the JDK");
@@ -117,14 +147,14 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 		}
 	}
 
-	/** Whether the stack runs under a benchmark method, not in the harness around it. */
-	private static boolean inBenchmark(RecordedStackTrace stack) {
+	/** Whether the stack runs under the given method (by default a benchmark method, not the harness around it). */
+	private static boolean inBenchmark(RecordedStackTrace stack, String under) {
 		if (stack == null) {
 			return false;
 		}
 		for (RecordedFrame frame : stack.getFrames()) {
 			RecordedMethod method = frame.getMethod();
-			if (method != null && method.getName().endsWith("_jmhStub")) {
+			if (method != null && (method.getType().getName() + "." + method.getName()).contains(under)) {
 				return true;
 			}
 		}
@@ -176,6 +206,17 @@ public final class JfrSummary implements JavaFlightRecorderProfiler.PostProcesso
 
 		void count(String key, long weight) {
 			this.counts.merge(key, weight, Long::sum);
+		}
+
+		/** The share, in percent, of the keys that end with the name. */
+		double share(String name) {
+			long weight = 0;
+			for (Map.Entry<String, Long> entry : this.counts.entrySet()) {
+				if (entry.getKey().endsWith(name)) {
+					weight = Math.max(weight, entry.getValue());
+				}
+			}
+			return (this.total > 0) ? 100.0 * weight / this.total : 0;
 		}
 
 		void print(PrintWriter out, String title) {

@@ -86,8 +86,8 @@ public final class Report {
 				{ "authorizePolicy", "(d) `@Authorize`, same rule as a Cerbos policy, embedded engine" },
 				{ "engineOnly", "(e) the decision of (d) alone, straight on the engine" } }) {
 			String name = prefix + variant[0];
-			row("method call, " + variant[1], "mean %.2f µs, median %.2f µs, %s per call".formatted(
-					score(name, "avgt") / 1000, percentile(name, "50.0") / 1000, bytes(alloc(name))), "", null);
+			row("method call, " + variant[1], "mean %s, median %s, %s per call".formatted(time(score(name, "avgt")),
+					time(percentile(name, "50.0")), bytes(alloc(name))), "", null);
 		}
 		row("`@Authorize` / `@PreAuthorize` rule, time per call", "%.2fx".formatted(policy / rule), "≤ 0.5x",
 				policy / rule <= 0.5);
@@ -175,6 +175,10 @@ public final class Report {
 		JsonNode result = result(benchmark, "avgt");
 		JsonNode norm = (result != null) ? result.get("secondaryMetrics").get("gc.alloc.rate.norm") : null;
 		return (norm != null) ? norm.get("score").asDouble() : Double.NaN;
+	}
+
+	private static String time(double nanos) {
+		return (nanos < 1000) ? "%.0f ns".formatted(nanos) : "%.2f µs".formatted(nanos / 1000);
 	}
 
 	private static String bytes(double bytes) {
