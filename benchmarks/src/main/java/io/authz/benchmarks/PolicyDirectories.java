@@ -1,12 +1,10 @@
 package io.authz.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
+import io.authz.core.policy.PolicyDirectory;
 import io.authz.core.policy.PolicyFile;
 
 /** Finds the policy directories benchmarks run on, relative to the project root. */
@@ -39,19 +37,7 @@ final class PolicyDirectories {
 	}
 
 	static List<PolicyFile> read(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile).map((path) -> {
-				try {
-					return new PolicyFile(root.relativize(path).toString().replace('\\', '/'), Files.readString(path));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PolicyDirectory.read(root);
 	}
 
 }

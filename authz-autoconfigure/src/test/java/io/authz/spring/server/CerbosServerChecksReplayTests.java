@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import io.authz.core.embedded.EmbeddedEngine;
 import io.authz.core.embedded.EmbeddedEngineOptions;
 import io.authz.core.embedded.SchemaEnforcement;
-import io.authz.core.policy.PolicyFile;
+import io.authz.core.policy.PolicyDirectory;
 import io.authz.core.protocol.JsonValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -159,14 +159,7 @@ class CerbosServerChecksReplayTests {
 
 	/** The engine over the store with Cerbos' server test options (schema enforcement: reject). */
 	private static EmbeddedEngine loadStore(Path root) throws IOException {
-		List<PolicyFile> files = new ArrayList<>();
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
-				files.add(new PolicyFile(root.relativize(path).toString().replace('\\', '/'),
-						Files.readString(path, StandardCharsets.UTF_8)));
-			}
-		}
-		return EmbeddedEngine.create(files,
+		return EmbeddedEngine.create(PolicyDirectory.read(root),
 				EmbeddedEngineOptions.defaults().withSchemaEnforcement(SchemaEnforcement.REJECT));
 	}
 

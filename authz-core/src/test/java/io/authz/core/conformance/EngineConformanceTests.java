@@ -2,7 +2,6 @@ package io.authz.core.conformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import io.authz.core.model.Principal;
 import io.authz.core.model.Resource;
 import io.authz.core.model.ResourceCheck;
 import io.authz.core.model.ResourceResult;
+import io.authz.core.policy.PolicyDirectory;
 import io.authz.core.policy.PolicyFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -215,28 +215,12 @@ class EngineConformanceTests {
 	}
 
 	static List<PolicyFile> policyFiles(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile)
-				.map((path) -> new PolicyFile(root.relativize(path).toString().replace('\\', '/'), read(path)))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PolicyDirectory.read(root);
 	}
 
 	private static List<Path> list(Path folder) {
 		try (Stream<Path> paths = Files.list(folder)) {
 			return paths.filter((path) -> path.toString().endsWith(".yaml")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path path) {
-		try {
-			return Files.readString(path, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,15 +1,10 @@
 package io.authz.test.cerbos;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.authz.core.embedded.EmbeddedEngine;
 import io.authz.core.embedded.EmbeddedEngineOptions;
@@ -23,6 +18,7 @@ import io.authz.core.model.PrincipalType;
 import io.authz.core.model.Resource;
 import io.authz.core.model.ResourceCheck;
 import io.authz.core.model.ResourceResult;
+import io.authz.core.policy.PolicyDirectory;
 import io.authz.core.policy.PolicyFile;
 import io.authz.core.remote.RemoteEngineOptions;
 import io.authz.core.remote.authzen.AuthZenEngine;
@@ -223,23 +219,7 @@ class CerbosEngineTests {
 	}
 
 	static List<PolicyFile> policyFiles(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile)
-				.map((path) -> new PolicyFile(root.relativize(path).toString().replace('\\', '/'), read(path)))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path path) {
-		try {
-			return Files.readString(path, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PolicyDirectory.read(root);
 	}
 
 }
