@@ -118,6 +118,8 @@ final class ResourceEvaluator {
 
 		private final Map<PolicyParameters, Bindings> parameterBindings = new IdentityHashMap<>();
 
+		private final Map<PolicyParameters, Bindings> effectiveRoleBindings = new IdentityHashMap<>();
+
 		private final Map<Object, Boolean> conditions = new IdentityHashMap<>();
 
 		private final Map<String, Set<String>> derivedRolesByScope = new HashMap<>();
@@ -375,6 +377,20 @@ final class ResourceEvaluator {
 			return holds;
 		}
 
+		/**
+		 * Bindings for computing the effective derived roles. Kept apart from the rules' bindings, as Cerbos keeps
+		 * them: variables read here see the runtime before the derived roles are known, while a rule's derived
+		 * role condition is evaluated again, with the runtime of its scope.
+		 */
+		private Bindings effectiveRoleBindings(PolicyParameters parameters) {
+			Bindings bindings = this.effectiveRoleBindings.get(parameters);
+			if (bindings == null) {
+				bindings = parameters.bind(this.base, this.errors);
+				this.effectiveRoleBindings.put(parameters, bindings);
+			}
+			return bindings;
+		}
+
 		private Bindings bindingsFor(PolicyParameters parameters) {
 			Bindings bindings = this.parameterBindings.get(parameters);
 			if (bindings == null) {
@@ -401,7 +417,7 @@ final class ResourceEvaluator {
 						continue;
 					}
 					try {
-						if (derivedRole.condition().test(bindingsFor(derivedRole.parameters()), this.errors)) {
+						if (derivedRole.condition().test(effectiveRoleBindings(derivedRole.parameters()), this.errors)) {
 							held.add(derivedRole.name());
 						}
 					}
